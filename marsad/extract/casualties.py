@@ -1,0 +1,216 @@
+"""Casualty mentions: who was killed, injured, missing, captured or displaced, how many.
+
+An outcome word ("مقتل", "جرحى") is tied to its figure (after it: "مقتل 26";
+before it: "26 قتيلا", "عدد من الجرحى"), to the group the figure counts
+("من المدنيين", "في صفوف الجنود"), to whose people they were, and to a
+breakdown ("بينهم أطفال") that names part of the figure rather than more people.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from marsad.extract.quantities import Quantity, find_quantities
+from marsad.extract.stance import governed_by
+from marsad.knowledge.lexicon import Match, PhraseMatcher, entries_of, load_yaml
+from marsad.text.normalize import fold
+
+_CLAUSE_STOP = ".!?;\n"
+
+
+@dataclass
+class Casualty:
+    """One casualty mention in folded-text offsets."""
+
+    start: int
+    end: int
+    outcome: str
+    group: str
+    min: int
+    max: int | None
+    qualifier: str
+    acled: int | None
+    actor: str | None = None
+    includes: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict:
+    data = load_yaml("casualties")
+    return {
+        "outcomes": PhraseMatcher(entries_of(data, "outcomes")),
+        "groups": PhraseMatcher(entries_of(data, "groups")),
+        "breakdown": PhraseMatcher(entries_of(data, "breakdown")),
+        "others": frozenset(fold(w) for w in data["others"]),
+        "singular": frozenset(fold(w) for w in data["singular"]),
+        "fillers": frozenset(fold(w) for w in data["fillers"]),
+        "toll_words": frozenset(fold(w) for w in data["toll_words"]),
+        "rising": PhraseMatcher(entries_of({"e": [{"phrases": data["rising"]}]}, "e")),
+    }
+
+
+def _words(text: str, start: int, end: int) -> list[str]:
+    return text[start:end].replace('"', " ").replace("(", " ").replace(")", " ").split()
+
+
+def _gap_ok(text: str, start: int, end: int, max_words: int, fillers: frozenset[str]) -> bool:
+    """True when text[start:end] is short and holds only filler words."""
+    if end < start or any(c in _CLAUSE_STOP + "," for c in text[start:end]):
+        return False
+    words = _words(text, start, end)
+    return len(words) <= max_words and all(w in fillers or w.startswith("ال") and len(w) <= 3 for w in words)
+
+
+def _strip_clitic(word: str) -> str:
+    for p in ("و", "ف", "ب", "ل"):
+        if word.startswith(p) and len(word) > 3:
+            return word[1:]
+    return word
+
+
+def rising_toll(text: str, start: int, end: int) -> bool:
+    """True when the span says the toll may rise ("مرشح للارتفاع")."""
+    return bool(_lex()["rising"].find(text, start, end))
+
+
+def find_casualties(text: str, start: int, end: int, actors: list[Match] | None = None) -> list[Casualty]:
+    """Casualty mentions in text[start:end]."""
+    lex = _lex()
+    outcomes = lex["outcomes"].find(text, start, end)
+    quantities = find_quantities(text, start, end)
+    groups = lex["groups"].find(text, start, end)
+    actors = actors or []
+    used_q: set[int] = set()
+    out: list[Casualty] = []
+    outcome_starts = [o.start for o in outcomes]
+    for idx, o in enumerate(outcomes):
+        if governed_by(text, "negation", o.start, start):
+            continue
+        next_outcome = outcome_starts[idx + 1] if idx + 1 < len(outcomes) else end
+        plural = bool(o.entry.get("plural"))
+        q = _figure_after(text, o, quantities, used_q, lex["fillers"], next_outcome)
+        before = None if q else _figure_before(text, o, quantities, used_q, groups, start)
+        if before is not None:
+            q = before
+        if q is None and plural and _counts_used_figure(text, o, quantities, used_q):
+            continue
+        if q is None and plural:
+            prev = _words(text, max(start, o.start - 20), o.start)
+            if prev and _strip_clitic(prev[-1]) in lex["toll_words"]:
+                continue
+        group, actor, g_end = _group_for(text, o, q, groups, actors, next_outcome, end)
+        if q is None:
+            count = _count_from_group(text, o, groups, lex)
+            if count is not None:
+                q = Quantity(o.end, o.end, count, count, "exact", count)
+            elif plural or group != "unknown":
+                q = Quantity(o.end, o.end, 1, None, "unspecified", None)
+            else:
+                continue
+        else:
+            used_q.add(q.start)
+        if group == "unknown" and q is not None and q.end <= end:
+            tail = _words(text, q.end, min(end, q.end + 12))
+            if tail and _strip_clitic(tail[0]) in lex["others"] and out:
+                group, actor = out[-1].group, out[-1].actor
+        if group == "unknown" and out and out[-1].group != "unknown":
+            group = out[-1].group
+        span_start = min(o.start, q.start) if q.end > q.start else o.start
+        span_end = max(o.end, q.end, g_end)
+        includes = _breakdown(text, span_end, end, lex)
+        out.append(Casualty(span_start, span_end, o.entry.get("outcome"), group, q.min, q.max, q.qualifier,
+                            q.acled, actor, includes))
+    return out
+
+
+def _figure_after(text, o, quantities, used_q, fillers, limit) -> Quantity | None:
+    for q in quantities:
+        if q.start < o.end or q.start in used_q or q.start >= limit:
+            continue
+        if _gap_ok(text, o.end, q.start, 3, fillers):
+            return q
+        return None
+    return None
+
+
+def _figure_before(text, o, quantities, used_q, groups, floor) -> Quantity | None:
+    """A figure written before the outcome: "26 قتيلا", "15 مدنيا قتلوا"."""
+    for q in reversed(quantities):
+        if q.end > o.start or q.start in used_q or q.start < floor:
+            continue
+        gap = text[q.end:o.start]
+        if any(c in _CLAUSE_STOP + "," for c in gap):
+            return None
+        words = _words(text, q.end, o.start)
+        if not words or words == ["من"]:
+            return q
+        if len(words) <= 3 and any(q.end <= g.start < o.start for g in groups):
+            return q
+        return None
+    return None
+
+
+def _counts_used_figure(text, o, quantities, used_q) -> bool:
+    """True for "30 قتيلا" after "حصيلة القتلى إلى 30": the noun counts a figure already read."""
+    for q in quantities:
+        if q.start in used_q and q.end <= o.start and not _words(text, q.end, o.start):
+            return True
+    return False
+
+
+def _group_for(text, o, q, groups, actors, next_outcome, end) -> tuple[str, str | None, int]:
+    """The most specific group word near the figure, and whose people they were."""
+    anchor = q.end if q is not None and q.end > o.end else o.end
+    window_end = min(end, next_outcome if next_outcome > anchor else end, anchor + 60)
+    for stop in _CLAUSE_STOP:
+        cut = text.find(stop, anchor, window_end)
+        if cut != -1:
+            window_end = cut
+    for b in _lex()["breakdown"].find(text, anchor, window_end):
+        window_end = b.start
+        break
+    lo = min(o.start, q.start) if q is not None else o.start
+    cands = [g for g in groups if lo <= g.start < window_end]
+    if not cands:
+        return "unknown", None, 0
+    best = max(cands, key=lambda g: (g.entry.get("rank", 0), -abs(g.start - anchor)))
+    actor = None
+    for a in actors:
+        if best.start <= a.start < max(best.end + 30, window_end) and a.entry.get("target_only") is not True:
+            actor = a.entry.get("name")
+            break
+    return best.entry.get("group"), actor, best.end
+
+
+def _count_from_group(text, o, groups, lex) -> int | None:
+    """"مقتل طفل" is one; "مقتل جنديين" is two: a bare group noun right after the outcome."""
+    for g in groups:
+        if g.start < o.end:
+            continue
+        if not _gap_ok(text, o.end, g.start, 1, lex["fillers"]):
+            return None
+        if g.entry.get("count"):
+            return int(g.entry.get("count"))
+        word = text[g.core_start:g.end]
+        if word in lex["singular"] and g.start == g.core_start:
+            return 1
+        return None
+    return None
+
+
+def _breakdown(text, pos, end, lex) -> list[str]:
+    """Groups named by "بينهم/بعضهم من ..." right after a figure."""
+    for b in lex["breakdown"].find(text, pos, min(end, pos + 40)):
+        if len(_words(text, pos, b.start)) > 3:
+            return []
+        stop = b.end + 50
+        for ch in _CLAUSE_STOP + ",":
+            cut = text.find(ch, b.end, stop)
+            if cut != -1:
+                stop = cut
+        found = []
+        for g in lex["groups"].find(text, b.end, min(end, stop)):
+            if g.entry.get("group") not in found:
+                found.append(g.entry.get("group"))
+        return found
+    return []

@@ -1,0 +1,259 @@
+"""When it happened: datelines, explicit dates and relative expressions.
+
+All matching runs on folded text; vocabulary comes from knowledge/data/dates.yaml
+and is compiled here into a handful of patterns. Every expression resolves
+against a reference date (the article's, or another incident's for anchors such
+as "بعد 4 أيام على قصفه") and carries ACLED's time precision.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from marsad.extract.quantities import parse_number
+from marsad.knowledge.lexicon import load_yaml
+from marsad.text.normalize import fold
+
+
+@dataclass(frozen=True, slots=True)
+class DateExpr:
+    """A date expression in folded text and what it resolves to.
+
+    `kind` is "absolute", "relative" (to the reference date), "anchor" (the
+    next incident lies `days` before the one being told) or "year" (a bare
+    year, usually background). `note` explains a weekday that disagrees.
+    """
+
+    start: int
+    end: int
+    kind: str
+    precision: int
+    day: date | None = None
+    days: float = 0.0
+    note: str | None = None
+
+
+def _alt(words: list[str]) -> str:
+    forms = sorted({fold(w) for w in words}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(f) for f in forms) + ")"
+
+
+def _index(table: dict) -> dict[str, int]:
+    return {fold(w): int(k) for k, ws in table.items() for w in ws}
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict:
+    data = load_yaml("dates")
+    units = {}
+    for u in data["duration_units"]:
+        for form, count in [(w, 1) for w in u["singular"]] + [(w, 2) for w in u["dual"]] + [(w, None) for w in u["plural"]]:
+            units[fold(form)] = (u["days"], u["precision"], count)
+    rel = {}
+    for r in data["relative_days"]:
+        for p in r["phrases"]:
+            rel[fold(p)] = (r["offset"], r["precision"])
+    parts = {fold(p): (r["day"], r["precision"]) for r in data["month_parts"] for p in r["phrases"]}
+    return {
+        "months": _index(data["months"]),
+        "hijri": _index(data["hijri_months"]),
+        "weekdays": _index(data["weekdays"]),
+        "ordinals": _index(data["day_ordinals"]),
+        "units": units,
+        "relative": rel,
+        "parts": parts,
+        "raw": data,
+    }
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    v = _vocab()
+    d = v["raw"]
+    month = _alt(list(v["months"]))
+    hijri = _alt(list(v["hijri"]))
+    weekday = _alt(list(v["weekdays"]))
+    ordinal = _alt(list(v["ordinals"]))
+    past = _alt(d["past"])
+    current = _alt(d["current"])
+    unit = _alt(list(v["units"]))
+    rel = _alt(list(v["relative"]))
+    part = _alt(list(v["parts"]))
+    sep = r"\s*[/\-.]?\s*"
+    day = rf"(?P<day>\d{{1,2}}|{ordinal})"
+    year = r"(?P<year>(?:19|20)\d{2})"
+    b = r"(?<![\w])(?:[وف](?=[^\s]))?"
+    e = r"(?![\w])"
+    q = r'(?:"\s*)?'
+    return {
+        "iso": re.compile(rf"{b}(?P<y>(?:19|20)\d{{2}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}}){e}"),
+        "numeric": re.compile(rf"{b}(?P<d>\d{{1,2}})[/\-.](?P<m>\d{{1,2}})[/\-.](?P<y>(?:19|20)\d{{2}}){e}"),
+        "hijri": re.compile(rf"{b}(?P<day>\d{{1,2}}){sep}(?P<month>{hijri}){sep}(?P<year>1[34]\d{{2}})\s*{_alt(d['hijri_marker'])}?{e}"),
+        "dmy": re.compile(rf"{b}(?:يوم\s+)?{day}(?:\s+من)?{sep}(?:شهر\s+)?(?P<month>{month})(?:{sep}(?:من\s+)?(?:العام|عام|سنة)?\s*{year})?(?:\s+(?P<past>{past}))?{e}"),
+        "my": re.compile(rf"{b}(?:شهر\s+)?(?P<month>{month})(?:\s+(?:من\s+)?(?:العام|عام|سنة)\s*|\s+|\s*[/\-]\s*){year}{e}"),
+        "month_past": re.compile(rf"{b}(?:شهر\s+)?(?P<month>{month})\s+(?P<past>{past}|{current}){e}"),
+        "this_month": re.compile(rf"{b}(?:في\s+)?(?:(?P<part>{part})|{day})\s+(?:من\s+)?(?:ال)?شهر\s+(?P<which>{current}|{past}){e}"),
+        "last_month": re.compile(rf"{b}(?:(?P<part>{part})\s+)?(?:ال)?شهر\s+(?:{past}){e}"),
+        "ago": re.compile(rf"{b}(?P<ago>{_alt(d['ago'])})\s+(?:(?:نحو|حوالي|قرابة|اكثر من|اقل من|زهاء)\s+)?(?:ال)?{q}(?P<num>[\w]+(?:\s+و\w+)?)?{q}\s*(?P<unit>{unit}){e}"),
+        "anchor": re.compile(rf"{b}{_alt(d['anchor_after'])}\s+(?:(?P<hedge>نحو|حوالي|قرابة|اكثر من|اقل من|زهاء|ما يقارب)\s+)?{q}(?P<num>[\w]+(?:\s+و\w+)?)?{q}\s*(?P<unit>{unit})(?:\s+فقط)?\s+(?:{_alt(d['anchor_link'])}){e}"),
+        "window": re.compile(rf"{b}(?:خلال|في)\s+(?:ال)?(?P<num>\d+)\s*(?P<unit>{unit})\s+(?:{past}|الاخيرة|الماضيه|الاخيره){e}"),
+        "weekday": re.compile(rf"{b}(?:يوم\s+)?(?P<wd>{weekday})(?:\s+(?P<past>{past}))?{e}"),
+        "relative": re.compile(rf"{b}(?P<rel>{rel})(?:\s*\(?\s*(?:يوم\s+)?(?P<wd>{weekday})\s*\)?)?{e}"),
+        "year": re.compile(rf"{b}(?:في|عام|العام|سنة|منذ|خلال)\s+(?:عام\s+|العام\s+)?{year}{e}"),
+    }
+
+
+def _day_number(token: str) -> int | None:
+    if token.isdigit():
+        return int(token)
+    return _vocab()["ordinals"].get(token)
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _count(num: str | None, unit_count: int | None) -> float | None:
+    if unit_count is not None and not num:
+        return float(unit_count)
+    if num:
+        value = parse_number(num)
+        return None if value is None else float(value)
+    return None
+
+
+def _past_month(base: date, month: int, year: int | None) -> int:
+    if year is not None:
+        return year
+    return base.year if month <= base.month else base.year - 1
+
+
+def _last_weekday(base: date, wd: int, strictly_before: bool) -> date:
+    back = (base.weekday() - wd) % 7
+    if back == 0 and strictly_before:
+        back = 7
+    return base - timedelta(days=back)
+
+
+def _hijri(y: int, m: int, d: int) -> date | None:
+    from hijridate import Hijri
+
+    try:
+        return Hijri(y, m, d).to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+
+
+def find_dates(text: str, base: date | None, start: int = 0, end: int | None = None) -> list[DateExpr]:
+    """Date expressions in text[start:end], resolved against `base` where needed."""
+    end = len(text) if end is None else end
+    seg = text[start:end]
+    v = _vocab()
+    p = _patterns()
+    out: list[DateExpr] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m: re.Match, expr: DateExpr) -> None:
+        s, e = start + m.start(), start + m.end()
+        if any(s < te and ts < e for ts, te in taken):
+            return
+        taken.append((s, e))
+        out.append(DateExpr(s, e, expr.kind, expr.precision, expr.day, expr.days, expr.note))
+
+    for m in p["iso"].finditer(seg):
+        if d := _safe_date(int(m["y"]), int(m["m"]), int(m["d"])):
+            add(m, DateExpr(0, 0, "absolute", 1, d))
+    for m in p["numeric"].finditer(seg):
+        if d := _safe_date(int(m["y"]), int(m["m"]), int(m["d"])):
+            add(m, DateExpr(0, 0, "absolute", 1, d))
+    for m in p["hijri"].finditer(seg):
+        if d := _hijri(int(m["year"]), v["hijri"][m["month"]], int(m["day"])):
+            add(m, DateExpr(0, 0, "absolute", 1, d))
+    for m in p["dmy"].finditer(seg):
+        day_n = _day_number(m["day"])
+        month = v["months"][m["month"]]
+        if m["year"]:
+            year = int(m["year"])
+        elif base is not None:
+            year = _past_month(base, month, None)
+        else:
+            continue
+        if day_n and (d := _safe_date(year, month, day_n)):
+            add(m, DateExpr(0, 0, "absolute", 1, d))
+    for m in p["my"].finditer(seg):
+        month = v["months"][m["month"]]
+        add(m, DateExpr(0, 0, "absolute", 3, date(int(m["year"]), month, 15)))
+    if base is not None:
+        _relative(seg, start, base, v, p, add)
+    for m in p["year"].finditer(seg):
+        add(m, DateExpr(0, 0, "year", 3, date(int(m["year"]), 7, 1)))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _relative(seg, start, base, v, p, add) -> None:
+    for m in p["anchor"].finditer(seg):
+        days, prec, unit_count = v["units"][m["unit"]]
+        n = _count(m["num"], unit_count)
+        if n is None and m["num"]:
+            continue
+        n = n if n is not None else 3.0
+        add(m, DateExpr(0, 0, "anchor", prec, None, round(n * days)))
+    for m in p["window"].finditer(seg):
+        days, prec, _ = v["units"][m["unit"]]
+        span_days = float(m["num"]) * days
+        precision = 1 if span_days <= 2 else 2 if span_days <= 10 else 3
+        add(m, DateExpr(0, 0, "relative", precision, base))
+    for m in p["ago"].finditer(seg):
+        days, prec, unit_count = v["units"][m["unit"]]
+        n = _count(m["num"], unit_count)
+        if n is None:
+            if m["num"]:
+                continue
+            n = 3.0 if unit_count is None else 1.0
+        add(m, DateExpr(0, 0, "relative", prec, base - timedelta(days=round(n * days))))
+    for m in p["this_month"].finditer(seg):
+        which = m["which"]
+        y, mo = base.year, base.month
+        if which in {fold(w) for w in v["raw"]["past"]}:
+            y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
+        if m["part"]:
+            day_n, prec = v["parts"][m["part"]]
+        else:
+            day_n, prec = _day_number(m["day"]), 1
+        if day_n and (d := _safe_date(y, mo, min(day_n, calendar.monthrange(y, mo)[1]))):
+            add(m, DateExpr(0, 0, "relative", prec, d))
+    for m in p["last_month"].finditer(seg):
+        y, mo = (base.year, base.month - 1) if base.month > 1 else (base.year - 1, 12)
+        day_n, prec = v["parts"][m["part"]] if m["part"] else (15, 3)
+        add(m, DateExpr(0, 0, "relative", prec, date(y, mo, day_n)))
+    for m in p["month_past"].finditer(seg):
+        month = v["months"][m["month"]]
+        year = base.year if month <= base.month else base.year - 1
+        add(m, DateExpr(0, 0, "relative", 3, date(year, month, 15)))
+    for m in p["relative"].finditer(seg):
+        offset, prec = v["relative"][m["rel"]]
+        day = base + timedelta(days=offset)
+        note = None
+        if m["wd"]:
+            wd = v["weekdays"][m["wd"]]
+            if wd != day.weekday():
+                note = f"weekday {m['wd']} disagrees with {day.isoformat()}"
+        add(m, DateExpr(0, 0, "relative", prec, day, note=note))
+    for m in p["weekday"].finditer(seg):
+        wd = v["weekdays"][m["wd"]]
+        add(m, DateExpr(0, 0, "relative", 1, _last_weekday(base, wd, bool(m["past"]))))
+
+
+def find_dateline(text: str, limit: int = 400) -> DateExpr | None:
+    """The publication date written at the head of an article, if any."""
+    for expr in find_dates(text, None, 0, min(len(text), limit)):
+        if expr.kind == "absolute" and expr.precision == 1:
+            return expr
+    return None

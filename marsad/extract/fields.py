@@ -1,0 +1,239 @@
+"""From an incident draft to the event record: every field with its evidence.
+
+Type and sub-type, date, place, actors, casualties reconciled within the
+article, fatalities by ACLED's rule, weapons, sources with their chain, hedges,
+and the raw-text spans that justify each.
+"""
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+
+from marsad.extract.actors import assign_roles
+from marsad.extract.casualties import Casualty, rising_toll
+from marsad.extract.claims import Claim
+from marsad.extract.incidents import Assembly, Draft
+from marsad.extract.notes import note_for
+from marsad.extract.places import PlaceMention
+from marsad.extract.stance import hedges_in
+from marsad.extract.triggers import has_air_cue
+from marsad.knowledge.lexicon import matcher
+from marsad.record import EventRecord
+
+_CIVILIAN_GROUPS = {"civilians", "children", "women"}
+_QUAL_ORDER = {"exact": 0, "unspecified": 1, "about": 2, "up_to": 3, "vague": 4, "more_than": 5, "at_least": 6}
+
+
+@lru_cache(maxsize=1)
+def _weapons():
+    return matcher("weapons")
+
+
+def _location(d: Draft) -> PlaceMention | None:
+    def pick(cands: list[PlaceMention]) -> PlaceMention | None:
+        if not cands:
+            return None
+        order = {id(p): i for i, p in enumerate(cands)}
+        return min(cands, key=lambda p: (p.precision, order[id(p)]))
+    def usable(m, p) -> bool:
+        return not p.descriptive and (m is d.founding or bool(m.main))
+    told = [(m, p) for m in d.mentions for p in m.places if usable(m, p)]
+    founding = pick([p for m, p in told if m is d.founding and not p.in_source])
+    own = [p for m, p in told if not p.in_source]
+    if founding is not None:
+        own = [p for p in own if p.admin1 == founding.admin1]
+    return pick(own) or pick([p for _, p in told])
+
+
+def _actors(d: Draft, text: str, country: str | None, casualties: list[Casualty]) -> dict:
+    first = d.founding
+    main = first.main
+    pos = main.start if main else first.start
+    initiators, targets = assign_roles(text, first.actors, pos, first.start)
+    for m in d.mentions[1:]:
+        more_i, more_t = assign_roles(text, m.actors, m.main.start if m.main else m.start, m.start)
+        initiators += more_i
+        targets += more_t
+    hit = [c for c in casualties]
+    victims = [a for a in initiators if any(c.start <= a.start <= c.end + 40 and c.actor == a.entry.get("name")
+                                            for c in hit)]
+    initiators = [a for a in initiators if a not in victims]
+    targets = targets + victims
+    a1 = initiators[0] if initiators else None
+    out = {"actor1": None, "assoc_actor_1": None, "actor2": None, "assoc_actor_2": None, "inter1": None,
+           "inter2": None, "actor1_span": None, "actor2_span": None, "air": False}
+    if a1 is None and d.anchored_on is not None and d.anchored_on.extra.get("actor1"):
+        out["actor1"] = d.anchored_on.extra["actor1"]
+        out["assoc_actor_1"] = d.anchored_on.extra.get("assoc_actor_1")
+        out["inter1"] = d.anchored_on.extra.get("inter1")
+        out["air"] = d.anchored_on.extra.get("air", False)
+    elif a1 is not None:
+        out.update(actor1=a1.entry.get("name"), assoc_actor_1=a1.entry.get("assoc"), inter1=a1.entry.get("inter"),
+                   actor1_span=(a1.start, a1.end), air=bool(a1.entry.get("air")))
+    tgt = [t for t in targets if t.entry.get("name") != out["actor1"]]
+    if tgt:
+        out.update(actor2=tgt[0].entry.get("name"), inter2=tgt[0].entry.get("inter"),
+                   actor2_span=(tgt[0].start, tgt[0].end))
+        for t in (t for t in tgt[1:] if d.founding.start <= t.start < d.founding.end):
+            if t.entry.get("name") != out["actor2"]:
+                out["assoc_actor_2"] = t.entry.get("name")
+                break
+    if out["actor2"] is None:
+        out.update(_target_from_casualties(casualties, country, out["actor1"]))
+    if out["actor1"] is None and d.event_type in ("Explosions/Remote violence", "Battles"):
+        out["actor1"] = f"Unidentified Armed Group ({country or 'Syria'})"
+        out["inter1"] = 3
+    return out
+
+
+def _target_from_casualties(casualties: list[Casualty], country: str | None, actor1: str | None) -> dict:
+    where = country or "Syria"
+    for c in casualties:
+        if c.outcome != "killed" and c.outcome != "injured":
+            continue
+        if c.group in _CIVILIAN_GROUPS:
+            return {"actor2": f"Civilians ({where})", "inter2": 7}
+        if c.actor and c.actor != actor1:
+            return {"actor2": c.actor, "inter2": None}
+        if c.group == "state_forces" and f"Military Forces of {where}" != actor1:
+            return {"actor2": f"Military Forces of {where}", "inter2": 1}
+    return {}
+
+
+def _reconcile(casualties: list[Casualty]) -> list[Casualty]:
+    """One item per (outcome, group, actor): the lowest firm figure, the strongest hedge."""
+    best: dict[tuple, Casualty] = {}
+    for c in casualties:
+        key = (c.outcome, c.group, c.actor)
+        cur = best.get(key)
+        if cur is None:
+            best[key] = c
+            continue
+        if cur.qualifier == "unspecified" and c.qualifier != "unspecified":
+            best[key] = c
+        elif c.qualifier != "unspecified" and c.min < cur.min:
+            best[key] = c
+        elif c.min == cur.min and _QUAL_ORDER.get(c.qualifier, 0) > _QUAL_ORDER.get(cur.qualifier, 0):
+            cur.qualifier, cur.max = c.qualifier, c.max
+        if c.includes and not best[key].includes:
+            best[key].includes = c.includes
+    items = list(best.values())
+    firm = {c.outcome for c in items if c.qualifier != "unspecified"}
+    kept = [c for c in items if c.qualifier != "unspecified" or c.outcome not in firm]
+    named = {c.outcome for c in kept if c.group != "unknown"}
+    return [c for c in kept if not (c.group == "unknown" and c.qualifier == "unspecified" and c.outcome in named)]
+
+
+def _sources(asm: Assembly, d: Draft) -> list[Claim]:
+    sent_ids = {m.sentence for m in d.mentions}
+    found: list[Claim] = []
+    for i in sorted(sent_ids):
+        for c in asm.claims[i][2]:
+            same = next((f for f in found if f.name == c.name), None)
+            if same is None:
+                found.append(Claim(c.name, c.type, list(c.via), c.start, c.end, list(c.via_types)))
+            else:
+                same.via += [v for v in c.via if v not in same.via]
+    if found:
+        return found
+    here = d.founding.sentence
+    para = d.founding.paragraph
+    ranked = sorted((i for i, c in enumerate(asm.claims) if c[2]),
+                    key=lambda i: (asm.claims[i][1] != para, abs(i - here) + (0 if i < here else 0.5)))
+    return list(asm.claims[ranked[0]][2]) if ranked else []
+
+
+def _event_id(article_id: str, raw: str, span: list[int], kind: str) -> str:
+    key = f"{article_id}|{span[0]}|{span[1]}|{kind}|{raw[span[0]:span[1]]}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def build_record(asm: Assembly, d: Draft) -> EventRecord | None:
+    doc = asm.doc
+    text = doc.text
+    main = d.founding.main
+    if main is None or d.event_type is None:
+        return None
+    casualties = _reconcile([c for m in d.mentions for c in m.casualties])
+    loc = _location(d)
+    country = loc.place.country if loc is not None and loc.place is not None else None
+    roles = _actors(d, text, country, casualties)
+    d.extra.update({k: roles[k] for k in ("actor1", "assoc_actor_1", "inter1", "air")})
+    sub = main.sub_event_type
+    if main.ambiguous_strike and (roles["air"] or has_air_cue(text, d.founding.start, d.founding.end)):
+        sub = "Air/drone strike"
+    event_type = d.event_type
+    if event_type == "Battles" and main.event_type != "Battles":
+        sub = "Armed clash"
+    weapons: list[str] = []
+    for m in d.mentions:
+        for w in _weapons().find(text, m.start, m.end):
+            if w.entry.get("weapon") not in weapons:
+                weapons.append(w.entry.get("weapon"))
+    hedges: list[str] = []
+    for m in d.mentions:
+        for h in hedges_in(text, m.start, m.end):
+            if h not in hedges:
+                hedges.append(h)
+    if any(rising_toll(text, s.start, s.end) for s in _sentences_near(doc, d)):
+        hedges.append("expected_to_rise")
+    if any(c.qualifier == "at_least" for c in casualties) and "at_least" not in hedges:
+        hedges.append("at_least")
+    fatalities = sum(c.acled or 0 for c in casualties if c.outcome == "killed" and c.qualifier != "vague") or sum(
+        c.acled or 0 for c in casualties if c.outcome == "killed")
+    evidence: dict = {
+        "trigger": doc.raw_span(main.start, main.end),
+        "sentence": doc.raw_span(d.founding.start, d.founding.end),
+        "mentions": [doc.raw_span(m.start, m.end) for m in d.mentions[1:]],
+    }
+    if d.date_expr is not None:
+        evidence["date"] = doc.raw_span(d.date_expr.start, d.date_expr.end)
+    if loc is not None:
+        evidence["location"] = doc.raw_span(loc.start, loc.end)
+    if roles["actor1_span"]:
+        evidence["actor1"] = doc.raw_span(*roles["actor1_span"])
+    if roles["actor2_span"]:
+        evidence["actor2"] = doc.raw_span(*roles["actor2_span"])
+    sources = [{"name": c.name, "type": c.type, "via": list(c.via), "span": doc.raw_span(c.start, c.end)}
+               for c in _sources(asm, d)]
+    cas_out = [{"outcome": c.outcome, "group": c.group, "actor": c.actor, "min": c.min, "max": c.max,
+                "qualifier": c.qualifier, "includes": c.includes, "span": doc.raw_span(c.start, c.end)}
+               for c in casualties]
+    raw = doc.article.text
+    rec = EventRecord(
+        event_id=_event_id(doc.article.id, raw, evidence["sentence"], event_type),
+        article_id=doc.article.id,
+        event_date=d.day.isoformat() if d.day else None,
+        time_precision=d.precision if d.day else 3,
+        event_type=event_type,
+        sub_event_type=sub,
+        actor1=roles["actor1"], actor2=roles["actor2"],
+        assoc_actor_1=roles["assoc_actor_1"], assoc_actor_2=roles["assoc_actor_2"],
+        inter1=roles["inter1"], inter2=roles["inter2"],
+        country=country,
+        admin1=loc.admin1 if loc else None,
+        admin2=loc.admin2 if loc and loc.precision <= 2 else None,
+        admin3=None,
+        location=loc.location if loc else None,
+        location_ar=doc.raw_text(loc.start, loc.end) if loc else None,
+        latitude=loc.lat if loc else None, longitude=loc.lon if loc else None,
+        geo_precision=loc.precision if loc else 3,
+        fatalities=int(fatalities),
+        casualties=cas_out,
+        sources=sources,
+        evidence=evidence,
+        weapons=weapons,
+        hedges=hedges,
+        date_source=d.date_source,
+        date_note=d.date_note,
+        published=asm.base.isoformat() if asm.base else None,
+        published_from=asm.published_from,
+        outlet=doc.article.outlet,
+    )
+    rec.notes = note_for(rec)
+    return rec
+
+
+def _sentences_near(doc, d: Draft):
+    ids = {m.sentence for m in d.mentions}
+    return [s for i, s in enumerate(doc.sentences) if i in ids]

@@ -1,0 +1,221 @@
+"""Assembly: which clauses tell which incident.
+
+An article tells several incidents and returns to them ("المجزرة", "القصف").
+Each sentence is cut into clauses at anchors ("بعد 4 أيام على ..."); a clause
+with a trigger either continues the incident in focus (same kind, no other
+town, no other date) or opens a new one. An anchored clause opens a past
+incident dated from the one in focus and leaves the focus where it was; a
+topic shift ("إلى ذلك", "من جانب آخر") ends the focus.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from marsad.document import Doc
+from marsad.extract.actors import find_actors, named_actors
+from marsad.extract.casualties import Casualty, find_casualties
+from marsad.extract.claims import Claim, claims_in
+from marsad.extract.dates import DateExpr, find_dateline, find_dates
+from marsad.extract.places import PlaceMention, find_places
+from marsad.extract.stance import cue_matcher
+from marsad.extract.triggers import Trigger, find_triggers
+from marsad.knowledge.gazetteer import km_between
+from marsad.knowledge.lexicon import Match
+
+_HEADING_WORDS = 3
+
+
+@dataclass
+class Mention:
+    """One clause that tells (part of) an incident."""
+
+    start: int
+    end: int
+    sentence: int
+    paragraph: int
+    triggers: list[Trigger]
+    casualties: list[Casualty]
+    places: list[PlaceMention]
+    dates: list[DateExpr]
+    actors: list[Match]
+
+    @property
+    def main(self) -> Trigger | None:
+        real = [t for t in self.triggers if not t.anaphor_only]
+        return max(real, key=lambda t: (t.priority, -t.start)) if real else None
+
+
+@dataclass
+class Draft:
+    """An incident being assembled from its mentions."""
+
+    mentions: list[Mention]
+    anchor: DateExpr | None = None
+    anchored_on: "Draft | None" = None
+    day: date | None = None
+    precision: int = 2
+    date_expr: DateExpr | None = None
+    date_source: str = "article"
+    date_note: str | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def founding(self) -> Mention:
+        return self.mentions[0]
+
+    @property
+    def event_type(self) -> str | None:
+        main = self.founding.main
+        kind = main.event_type if main else None
+        if kind == "Explosions/Remote violence":
+            for m in self.mentions[1:]:
+                t = m.main
+                if t and t.event_type == "Battles" and not t.weak:
+                    return "Battles"
+        return kind
+
+    def towns(self) -> list[PlaceMention]:
+        return [p for m in self.mentions for p in m.places if p.precision == 1 and not p.in_source]
+
+    def admin1s(self) -> set[str]:
+        return {p.admin1 for m in self.mentions for p in m.places if p.admin1 and not p.in_source}
+
+
+@dataclass
+class Assembly:
+    """What the assembly stage hands to record building."""
+
+    doc: Doc
+    base: date | None
+    published_from: str
+    drafts: list[Draft]
+    claims: list[tuple[int, int, list[Claim]]]  # (sentence start, paragraph, claims)
+
+
+def _explicit_dates(m: Mention) -> list[DateExpr]:
+    return [d for d in m.dates if d.kind in ("absolute", "relative") and d.day is not None]
+
+
+def _conflicts(focus: Draft, m: Mention) -> bool:
+    main = m.main
+    if main is not None and not main.definite:
+        ft = focus.event_type
+        if ft and main.event_type != ft and not (
+                {ft, main.event_type} <= {"Battles", "Explosions/Remote violence"}):
+            return True
+    towns = [p for p in m.places if p.precision == 1 and not p.in_source]
+    known = focus.towns()
+    if towns and known and not any(km_between(a.lat, a.lon, b.lat, b.lon) < 5 for a in towns for b in known):
+        return True
+    admins = {p.admin1 for p in m.places if p.admin1 and not p.in_source}
+    if admins and focus.admin1s() and not admins & focus.admin1s():
+        return True
+    dates = _explicit_dates(m)
+    if dates and focus.day is not None:
+        if all(abs((d.day - focus.day).days) > 2 for d in dates):
+            return True
+    return False
+
+
+def _sufficient(m: Mention, main: Trigger) -> bool:
+    if main.weak:
+        return bool(m.places or _explicit_dates(m))
+    return bool(m.casualties or m.places or _explicit_dates(m) or m.actors)
+
+
+def _historical(m: Mention, base: date | None) -> bool:
+    """A clause whose only dates lie months before the article is background."""
+    if base is None:
+        return False
+    dated = [d for d in m.dates if d.day is not None and d.kind in ("absolute", "year", "relative")]
+    return bool(dated) and all((base - d.day).days > 90 for d in dated)
+
+
+def _clauses(text: str, s: int, e: int, anchors: list[DateExpr]) -> list[tuple[int, int, DateExpr | None]]:
+    cuts = sorted(a for a in anchors if s <= a.start < e)
+    out = []
+    cur, cur_anchor = s, None
+    for a in cuts:
+        if a.start > cur:
+            out.append((cur, a.start, cur_anchor))
+        cur, cur_anchor = a.start, a
+    out.append((cur, e, cur_anchor))
+    return out
+
+
+def _date_for(d: Draft, m: Mention, trigger_pos: int) -> None:
+    dates = _explicit_dates(m)
+    if dates:
+        best = min(dates, key=lambda x: abs(x.start - trigger_pos))
+        d.day, d.precision, d.date_expr, d.date_source = best.day, best.precision, best, "text"
+        d.date_note = best.note
+
+
+def assemble(doc: Doc) -> Assembly:
+    """Group an article's clauses into incident drafts."""
+    text = doc.text
+    art = doc.article
+    dateline = find_dateline(text)
+    base, published_from = art.published, art.published_from
+    if base is None and dateline is not None:
+        base, published_from = dateline.day, "dateline"
+    head_end = dateline.end if dateline is not None and dateline.start < 120 else 0
+    named = named_actors(text)
+    actors = find_actors(text, 0, len(text), named)
+    first_places = find_places(text, 0, len(text))
+    context = {p.admin1 for p in first_places if p.admin1}
+    places = [p for p in find_places(text, 0, len(text), context) if p.start >= head_end]
+    dates = [x for x in find_dates(text, base) if x.start >= head_end]
+    shift = cue_matcher("topic_shift")
+    history: list[Claim] = []
+    claims: list[tuple[int, int, list[Claim]]] = []
+    drafts: list[Draft] = []
+    focus: Draft | None = None
+    for si, sent in enumerate(doc.sentences):
+        sent_claims = claims_in(text, sent.start, sent.end, history)
+        claims.append((sent.start, sent.paragraph, sent_claims))
+        if len(text[sent.start:sent.end].split()) <= _HEADING_WORDS:
+            continue
+        head = shift.find(text, sent.start, min(sent.end, sent.start + 25))
+        if head and head[0].start - sent.start <= 2:
+            focus = None
+        anchors = [x for x in dates if x.kind == "anchor" and sent.start <= x.start < sent.end]
+        for cs, ce, anchor in _clauses(text, sent.start, sent.end, anchors):
+            m = Mention(cs, ce, si, sent.paragraph, find_triggers(text, cs, ce),
+                        find_casualties(text, cs, ce, [a for a in actors if cs <= a.start < ce]),
+                        [p for p in places if cs <= p.start < ce],
+                        [x for x in dates if cs <= x.start < ce and x.kind != "anchor"],
+                        [a for a in actors if cs <= a.start < ce])
+            if _historical(m, base):
+                continue
+            main = m.main
+            if anchor is not None:
+                real = sorted((t for t in m.triggers if not t.anaphor_only), key=lambda t: t.start)
+                if not real:
+                    continue
+                m.triggers = [real[0]] + [t for t in m.triggers if t is not real[0]]
+                d = Draft([m], anchor=anchor, anchored_on=focus)
+                ref_day = focus.day if focus is not None and focus.day else base
+                if ref_day is not None:
+                    d.day = ref_day - timedelta(days=anchor.days)
+                    d.precision = max(anchor.precision, focus.precision if focus else 1)
+                    d.date_expr, d.date_source = anchor, "anchor"
+                drafts.append(d)
+                continue
+            if main is None:
+                if focus is not None and (m.triggers or m.casualties):
+                    focus.mentions.append(m)
+                continue
+            if focus is not None and not _conflicts(focus, m):
+                focus.mentions.append(m)
+                if focus.date_source == "article":
+                    _date_for(focus, m, main.start)
+                continue
+            if not _sufficient(m, main):
+                continue
+            d = Draft([m], day=base, precision=2)
+            _date_for(d, m, main.start)
+            drafts.append(d)
+            focus = d
+    return Assembly(doc, base, published_from, drafts, claims)

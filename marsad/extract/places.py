@@ -1,0 +1,153 @@
+"""Where it happened: place mentions resolved against the gazetteer.
+
+Arabic reports nest places ("حي حوامة بمدينة هجين في ريف دير الزور الشرقي")
+and describe them ("جنوب شرقي مدينة دير الزور بنحو 45 كم"). The word before a
+name says what it is (مدينة، بلدة، ريف، بادية، محافظة), other places in the
+article pick among homonyms, and an unknown name never hides the known ones.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from marsad.extract.quantities import parse_number
+from marsad.knowledge.gazetteer import Place, place_matcher
+from marsad.knowledge.lexicon import Entry, PhraseMatcher, load_yaml
+from marsad.text.normalize import fold
+
+_KM = re.compile(r"(?:بنحو|بحوالي|نحو|حوالي|قرابة|على بعد|على مسافة|بمسافة)?\s*(\d+|[\u0621-\u064a]+)\s*(?:كم|كيلومترا|كيلومتر|كلم)")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A resolved (or unresolved) place in folded-text offsets."""
+
+    start: int
+    end: int
+    name_ar: str
+    place: Place | None
+    precision: int
+    lat: float | None
+    lon: float | None
+    admin1: str | None
+    admin2: str | None
+    location: str | None
+    cue: str | None  # town, quarter, district, governorate, countryside
+    in_source: bool = False
+    descriptive: bool = False  # an offset, or its reference point, that only describes a named place
+    ref_start: int = -1  # for an offset: where its reference place was named
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict:
+    data = load_yaml("gazetteer_sy")
+    cue_entries = [Entry(tuple(ws), {"cue": k}) for k, ws in data["place_words"].items()]
+    dirs = [Entry(tuple(d["phrases"]), {"bearing": d["bearing"]}) for d in data["directions"]]
+    return {"cues": PhraseMatcher(cue_entries), "dirs": PhraseMatcher(dirs),
+            "stop": frozenset(fold(s) for s in data["stop_names"])}
+
+
+_SOURCE_WORDS = ("مصادر", "مصدر", "ناشطون", "ناشطين", "مراسل", "ومقره", "مقره", "مقرها")
+
+
+def _offset(lat: float, lon: float, bearing: float, km: float) -> tuple[float, float]:
+    """The point `km` from (lat, lon) on `bearing` degrees."""
+    r = 6371.0
+    b = math.radians(bearing)
+    p1, l1 = math.radians(lat), math.radians(lon)
+    p2 = math.asin(math.sin(p1) * math.cos(km / r) + math.cos(p1) * math.sin(km / r) * math.cos(b))
+    l2 = l1 + math.atan2(math.sin(b) * math.sin(km / r) * math.cos(p1), math.cos(km / r) - math.sin(p1) * math.sin(p2))
+    return round(math.degrees(p2), 5), round(math.degrees(l2), 5)
+
+
+def _choose(cands: tuple[Place, ...], cue: str | None, context_admin1: set[str]) -> Place:
+    def score(p: Place) -> tuple:
+        kind_fit = 0
+        if cue in ("governorate", "countryside") and p.kind == "admin1":
+            kind_fit = 3
+        elif cue in ("town", "quarter", None) and p.kind == "town":
+            kind_fit = 2
+        elif cue == "district" and p.kind == "admin2":
+            kind_fit = 2
+        return (kind_fit, p.admin1 in context_admin1, p.population, p.kind == "town")
+    return max(cands, key=score)
+
+
+def _cue_before(text: str, pos: int, floor: int) -> tuple[str | None, int]:
+    lo = max(floor, pos - 16)
+    hits = [m for m in _lex()["cues"].find_all(text, lo, pos) if not text[m.end:pos].strip()]
+    if not hits:
+        return None, pos
+    best = min(hits, key=lambda m: m.start)
+    return best.entry.get("cue"), best.start
+
+
+def find_places(text: str, start: int, end: int, context_admin1: set[str] | None = None) -> list[PlaceMention]:
+    """Place mentions in text[start:end], most precise reading of each."""
+    context_admin1 = context_admin1 or set()
+    lex = _lex()
+    out: list[PlaceMention] = []
+    for m in place_matcher().find(text, start, end):
+        name = text[m.core_start:m.end]
+        cands: tuple[Place, ...] = m.entry.get("places")
+        cue, cue_start = _cue_before(text, m.start, start)
+        is_admin = any(p.kind in ("admin1", "region", "admin2") for p in cands)
+        if cue is None and not is_admin:
+            if fold(name) in lex["stop"] or len(name.replace(" ", "")) <= 3:
+                continue
+            prev = text[max(start, m.start - 6):m.start].split()
+            preposition = m.start > m.core_start or (prev and prev[-1] in ("في", "من", "على", "الى", "قرب", "بين", "نحو"))
+            if not preposition and max(p.population for p in cands) < 20000:
+                continue
+        if cue is None and out and out[-1].cue == "governorate" and text[out[-1].end:m.start].strip() == "" \
+                and text[m.start:m.core_start].startswith("و"):
+            cue = "governorate"
+        place = _choose(cands, cue, context_admin1)
+        s = cue_start if cue else m.start
+        e = m.end
+        precision = place.precision
+        location = place.name if place.kind in ("town", "admin2", "region") else None
+        if cue == "countryside" or (place.kind == "admin1" and cue is None and _is_rural(text, m)):
+            precision = 3 if text[cue_start:m.start].strip().startswith(("بادي", "صحراء")) else 2
+            location = None
+            d = lex["dirs"].find(text, e, min(end, e + 22))
+            if d and not text[e:d[0].start].strip():
+                e = d[0].end
+        elif place.kind == "admin1" or cue == "governorate":
+            precision, location = 3, None
+        prior = text[max(start, s - 40):s]
+        in_source = any(w in prior.split()[-4:] for w in _SOURCE_WORDS)
+        out.append(PlaceMention(s, e, text[m.core_start:m.end], place, precision, place.lat, place.lon,
+                                place.admin1, place.admin2, location, cue, in_source))
+    offsets = _offsets(text, start, end, out)
+    refs = {o.ref_start for o in offsets}
+    out = [replace(p, descriptive=True) if p.start in refs else p for p in out]
+    return out + offsets
+
+
+def _is_rural(text: str, m) -> bool:
+    return text[max(0, m.start - 5):m.start].strip().endswith(("ريف", "بريف"))
+
+
+def _offsets(text: str, start: int, end: int, found: list[PlaceMention]) -> list[PlaceMention]:
+    """"جنوب شرقي مدينة X بنحو 45 كم": a point offset from X, precision 2."""
+    out = []
+    for d in _lex()["dirs"].find(text, start, end):
+        ref = next((p for p in found if 0 <= p.start - d.end <= 3 and p.place is not None), None)
+        if ref is None:
+            continue
+        km_match = _KM.search(text, ref.end, min(end, ref.end + 30)) or _KM.search(text, max(start, d.start - 30), d.start)
+        if not km_match:
+            continue
+        km = parse_number(km_match.group(1))
+        if km is None or km <= 0 or km > 500:
+            continue
+        lat, lon = _offset(ref.lat, ref.lon, d.entry.get("bearing"), km)
+        named_before = any(0 < d.start - p.end <= 3 for p in found)
+        s, e = d.start, max(ref.end, km_match.end()) if km_match.start() >= ref.end else ref.end
+        out.append(PlaceMention(min(s, km_match.start()), e, text[d.start:ref.end], ref.place, 2, lat, lon,
+                                ref.admin1, ref.admin2, f"{km:g} km from {ref.place.name}", "offset",
+                                ref.in_source, named_before, ref.start))
+    return out

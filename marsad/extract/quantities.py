@@ -1,0 +1,235 @@
+"""Arabic quantities: digits, number words, vague amounts and their qualifiers.
+
+Number words compose the way Arabic writes them: "خمسة وعشرون" (5 + 20),
+"ثلاث مئة" (3 x 100), "أحد عشر" (1 + 10), "مئتان وخمسون ألفا" (250 x 1000).
+The word lists live in knowledge/data/numbers.yaml and quantifiers.yaml; this
+module only holds the composition rules.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.knowledge.lexicon import PhraseMatcher, entries_of, load_yaml
+from marsad.text.normalize import fold
+
+_NUM_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|[\u0621-\u064a]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A count found in folded text: [start, end), a range and how it was hedged."""
+
+    start: int
+    end: int
+    min: int
+    max: int | None
+    qualifier: str
+    acled: int | None  # the firm figure ACLED would code, None when there is none
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, tuple[int, str]]:
+    table: dict[str, tuple[int, str]] = {}
+    for row in load_yaml("numbers")["units"]:
+        for phrase in row["phrases"]:
+            table[fold(phrase)] = (row["value"], row["kind"])
+    return table
+
+
+@lru_cache(maxsize=1)
+def ordinals() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_yaml("numbers")["ordinals"])
+
+
+@lru_cache(maxsize=1)
+def _vague_matcher() -> PhraseMatcher:
+    return PhraseMatcher(entries_of(load_yaml("quantifiers"), "vague"))
+
+
+@lru_cache(maxsize=1)
+def _before_matcher() -> PhraseMatcher:
+    return PhraseMatcher(entries_of(load_yaml("quantifiers"), "before"))
+
+
+@lru_cache(maxsize=1)
+def _after_matcher() -> PhraseMatcher:
+    return PhraseMatcher(entries_of(load_yaml("quantifiers"), "after"))
+
+
+def _lookup(word: str) -> tuple[int, str, bool] | None:
+    """(value, kind, joined by و) for a number word, with a leading و allowed."""
+    table = _words()
+    if word in table:
+        return (*table[word], False)
+    if word.startswith("و") and word[1:] in table:
+        return (*table[word[1:]], True)
+    if word.startswith("ال") and word[2:] in table:  # "الخمسة" as in "الجنود الخمسة"
+        return (*table[word[2:]], False)
+    return None
+
+
+def _digits(token: str) -> int | None:
+    if not token[0].isdigit():
+        return None
+    if "." in token:
+        return None
+    return int(token.replace(",", ""))
+
+
+def compose(words: list[str]) -> tuple[int, int] | None:
+    """Read number words from the start of `words`: (value, words used) or None."""
+    total = current = used = 0
+    last: str | None = None
+    i = 0
+    while i < len(words):
+        word = words[i]
+        conj = False
+        if word == "و" and last is not None and i + 1 < len(words) and _lookup(words[i + 1]):
+            i += 1
+            word, conj = words[i], True
+        hit = _lookup(word)
+        if hit is None:
+            break
+        value, kind, joined = hit
+        conj = conj or joined
+        if last is None and conj:
+            break
+        if kind == "unit":
+            if last is None:
+                current = value
+            elif conj:
+                current += value
+            else:
+                break
+        elif kind == "ten":
+            if last is None:
+                current = value
+            elif last == "unit" and not conj:
+                current += value
+            elif conj:
+                current += value
+            else:
+                break
+        elif kind == "tens" or kind == "hundred":
+            if last is None:
+                current = value
+            elif conj:
+                current += value
+            else:
+                break
+        elif kind == "hundred_mult":
+            if last == "unit" and not conj and 1 <= current <= 9:
+                current *= 100
+            elif last is None:
+                current = value
+            elif conj:
+                current += value
+            else:
+                break
+        elif kind == "scale":
+            if last is None:
+                total += 2000 if word == "الفا" and value == 1000 else value
+            elif conj:
+                total += value
+            elif current > 0:
+                total += current * value
+                current = 0
+            else:
+                break
+        elif kind == "dual_scale":
+            if last is None:
+                total += value
+            elif conj:
+                total += value
+            else:
+                break
+        elif kind == "plural_scale":
+            if last == "unit" and not conj and 3 <= current <= 10 or last == "ten" and current == 10:
+                total += current * value
+                current = 0
+            else:
+                break
+        last = kind
+        i += 1
+        used = i
+    if used == 0:
+        return None
+    return total + current, used
+
+
+def parse_number(phrase: str) -> int | None:
+    """The value of a whole number phrase ("خمسة وعشرون", "١٢٠٠", "450 ألف"), else None."""
+    toks = [m.group() for m in _NUM_TOKEN.finditer(fold(phrase))]
+    if not toks:
+        return None
+    got = _read(toks, 0)
+    if got is None or got[1] != len(toks):
+        return None
+    return got[0]
+
+
+def _read(toks: list[str], i: int) -> tuple[int, int] | None:
+    """Value and tokens used for a number starting at toks[i]."""
+    value = _digits(toks[i])
+    if value is not None:
+        used = 1
+        if i + 1 < len(toks):
+            nxt = _lookup(toks[i + 1])
+            if nxt and nxt[1] in ("scale", "plural_scale") and not nxt[2]:
+                value *= nxt[0]
+                used = 2
+        return value, used
+    return compose(toks[i:i + 12])
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Every count in text[start:end], firm or vague, with its qualifier."""
+    end = len(text) if end is None else end
+    found: list[Quantity] = []
+    spans = [(m.start(), m.end(), m.group()) for m in _NUM_TOKEN.finditer(text, start, end)]
+    toks = [t for _, _, t in spans]
+    i = 0
+    while i < len(spans):
+        got = _read(toks, i)
+        if got is None or (toks[i] in ordinals()):
+            i += 1
+            continue
+        value, used = got
+        s, e = spans[i][0], spans[i + used - 1][1]
+        found.append(Quantity(s, e, value, value, "exact", value))
+        i += used
+    firm_spans = [(q.start, q.end) for q in found]
+    for m in _vague_matcher().find(text, start, end):
+        if any(s <= m.core_start < e for s, e in firm_spans):
+            continue
+        ent = m.entry
+        found.append(Quantity(m.start, m.end, ent.get("min"), ent.get("max"), ent.get("qualifier"), ent.get("acled")))
+    found.sort(key=lambda q: q.start)
+    return [_qualify(text, q, start, end) for q in found]
+
+
+def _qualify(text: str, q: Quantity, start: int, end: int) -> Quantity:
+    """Attach a qualifier written just before or just after the number."""
+    if q.qualifier not in ("exact",):
+        return q
+    window_start = max(start, q.start - 24)
+    for m in reversed(_before_matcher().find(text, window_start, q.start)):
+        gap = text[m.end:q.start]
+        if len(gap.split()) <= 1 and gap.strip() in ("", "ال", '"'):
+            return _with(q, m.entry.get("qualifier"), new_start=m.start)
+    for m in _after_matcher().find(text, q.end, min(end, q.end + 40)):
+        if len(text[q.end:m.start].split()) <= 3:
+            return _with(q, m.entry.get("qualifier"))
+        break
+    return q
+
+
+def _with(q: Quantity, qualifier: str, new_start: int | None = None) -> Quantity:
+    lo, hi = q.min, q.max
+    if qualifier in ("at_least", "more_than"):
+        hi = None
+    elif qualifier == "up_to":
+        lo, hi = 0 if q.min else q.min, q.max
+    return Quantity(q.start if new_start is None else new_start, q.end, lo, hi, qualifier, q.acled)

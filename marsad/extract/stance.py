@@ -1,0 +1,60 @@
+"""Stance cues: negation, hypotheticals, generic and historical statements, hedges.
+
+A trigger or toll governed by one of these cues does not make an incident
+("لم يسفر عن إصابات", "قد تعقد", "يتعمد قصف"), or makes a hedged one
+("أنباء عن سقوط قتلى"). Cue lists live in knowledge/data/stance.yaml.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from marsad.knowledge.lexicon import Entry, PhraseMatcher, entries_of, load_yaml
+
+
+@lru_cache(maxsize=None)
+def cue_matcher(kind: str) -> PhraseMatcher:
+    """Matcher for one cue list of stance.yaml (negation, generic, hedges ...)."""
+    data = load_yaml("stance")[kind]
+    if isinstance(data, dict):
+        return PhraseMatcher([Entry(tuple(data["phrases"]), {"kind": kind})])
+    if data and isinstance(data[0], dict):
+        return PhraseMatcher(entries_of({"entries": data}))
+    return PhraseMatcher([Entry(tuple(data), {"kind": kind})])
+
+
+def cue_window(kind: str) -> int:
+    data = load_yaml("stance")[kind]
+    return data.get("window", 5) if isinstance(data, dict) else 5
+
+
+def words_before(text: str, pos: int, n: int, floor: int = 0) -> int:
+    """Start of the n words before `pos`, not crossing `floor` or a clause stop."""
+    i = pos
+    count = 0
+    while i > floor and count < n:
+        j = i - 1
+        while j > floor and text[j] == " ":
+            j -= 1
+        if text[j] in ".!?;\n":
+            return j + 1
+        while j > floor and text[j - 1] not in " .!?;\n":
+            j -= 1
+        i = j
+        count += 1
+    return max(i, floor)
+
+
+def governed_by(text: str, kind: str, pos: int, floor: int = 0) -> bool:
+    """True when a `kind` cue stands within its window before `pos`."""
+    start = words_before(text, pos, cue_window(kind), floor)
+    return bool(cue_matcher(kind).find(text, start, pos))
+
+
+def hedges_in(text: str, start: int, end: int) -> list[str]:
+    """Hedge labels found in text[start:end] (alleged, unconfirmed, ...)."""
+    seen: list[str] = []
+    for m in cue_matcher("hedges").find(text, start, end):
+        label = m.entry.get("hedge")
+        if label not in seen:
+            seen.append(label)
+    return seen

@@ -1,0 +1,115 @@
+"""Event triggers: words that signal an incident, typed as ACLED types them.
+
+A trigger is kept only when it tells of a real, specific incident: not negated
+("لم يسجل أي انتهاك"), not hypothetical ("قد"), not generic ("يتعمد قصف",
+"معظم غارات"), not history ("منذ تحريره ... 2017") and not a tally of
+violations ("9 حالات إطلاق نار").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.extract.quantities import find_quantities
+from marsad.extract.stance import cue_matcher, governed_by
+from marsad.knowledge.lexicon import Match, PhraseMatcher, entries_of, load_yaml
+from marsad.text.normalize import fold
+
+_STOPS = ".!?;\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    match: Match
+    event_type: str | None
+    sub_event_type: str | None
+    priority: int
+    anaphor_only: bool
+    ambiguous_strike: bool
+    weak: bool
+    definite: bool
+
+    @property
+    def start(self) -> int:
+        return self.match.start
+
+    @property
+    def end(self) -> int:
+        return self.match.end
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict:
+    data = load_yaml("triggers")
+    entries = entries_of(data)
+    req = {}
+    for e in entries:
+        if e.get("requires"):
+            req[id(e)] = PhraseMatcher(entries_of({"e": [{"phrases": e.get("requires")}]}, "e"))
+    tallies = frozenset(fold(w) for w in load_yaml("stance")["tallies"])
+    air = PhraseMatcher(entries_of({"e": [{"phrases": data["air_cues"]}]}, "e"))
+    return {"matcher": PhraseMatcher(entries), "requires": req, "tallies": tallies, "air": air}
+
+
+def _words_after(text: str, pos: int, n: int, limit: int) -> int:
+    i, count = pos, 0
+    while i < limit and count < n:
+        while i < limit and text[i] == " ":
+            i += 1
+        if i < limit and text[i] in _STOPS:
+            return i
+        while i < limit and text[i] not in " " + _STOPS:
+            i += 1
+        count += 1
+    return min(i, limit)
+
+
+def _is_tally(text: str, m: Match, floor: int) -> bool:
+    """"9 حالات إطلاق نار": a count of violations standing before the trigger."""
+    before = text[max(floor, m.start - 25):m.start].split()
+    if not before:
+        return False
+    if before[-1] in _lex()["tallies"]:
+        return bool(find_quantities(text, max(floor, m.start - 25), m.start))
+    return False
+
+
+def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
+    """Triggers of real, specific incidents in text[start:end]."""
+    lex = _lex()
+    out: list[Trigger] = []
+    covered: list[tuple[int, int]] = []
+    for m in lex["matcher"].find(text, start, end):
+        ent = m.entry
+        if any(s <= m.start < e for s, e in covered):
+            continue
+        if (governed_by(text, "negation", m.start, start) or governed_by(text, "hypothetical", m.start, start)
+                or governed_by(text, "historical", m.start, start) or _generic(text, m, start, end)):
+            continue
+        if _is_tally(text, m, start):
+            continue
+        req = lex["requires"].get(id(ent))
+        if req is not None:
+            window_end = _words_after(text, m.end, 20, end)
+            objs = req.find(text, m.end, window_end)
+            if not objs:
+                continue
+            covered.append((m.end, objs[-1].end))
+        prefix = text[m.start:m.core_start]
+        definite = prefix.endswith("ال") or prefix.endswith("لل") or fold(m.phrase).startswith("ال")
+        out.append(Trigger(m, ent.get("event_type"), ent.get("sub_event_type"), int(ent.get("priority", 0)),
+                           bool(ent.get("anaphor_only")), bool(ent.get("ambiguous_strike")), bool(ent.get("weak")),
+                           definite))
+    return [t for t in out if not any(s <= t.start < e for s, e in covered)]
+
+
+def _generic(text: str, m: Match, floor: int, end: int) -> bool:
+    if governed_by(text, "generic", m.start, floor):
+        return True
+    after_end = _words_after(text, m.end, 2, end)
+    return bool(cue_matcher("generic").find(text, m.end, after_end))
+
+
+def has_air_cue(text: str, start: int, end: int) -> bool:
+    """An air word in the span makes an ambiguous strike an air strike."""
+    return bool(_lex()["air"].find(text, start, end))

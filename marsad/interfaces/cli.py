@@ -1,0 +1,69 @@
+"""The `marsad` command line."""
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from marsad.ingest.readers import InputError, parse_published, read_path
+from marsad.pipeline import extract_article
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="marsad: Arabic conflict news to incident records.")
+
+
+@app.callback()
+def root() -> None:
+    """marsad: Arabic conflict news to verified, geocoded, source-attributed incident records."""
+
+
+def _published(value: Optional[str]) -> date | None:
+    try:
+        return parse_published(value)
+    except ValueError:
+        raise typer.BadParameter(f"not a YYYY-MM-DD date: {value!r}", param_hint="--published")
+
+
+@app.command()
+def extract(
+    files: Annotated[list[Path], typer.Argument(help="Articles: .txt, .jsonl, .csv files or folders")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write JSON Lines here (default stdout)")] = None,
+    published: Annotated[Optional[str], typer.Option(help="Publication date for inputs that lack one")] = None,
+    outlet: Annotated[Optional[str], typer.Option(help="Outlet name for .txt inputs")] = None,
+) -> None:
+    """Extract incident records, one JSON object per line."""
+    from tqdm import tqdm
+
+    pub = _published(published)
+    failed = 0
+    out = output.open("w", encoding="utf-8") if output else sys.stdout
+    items = [item for f in files for item in read_path(f, pub, outlet)]
+    bar = tqdm(items, unit="article", file=sys.stderr, disable=len(items) <= 5, dynamic_ncols=True)
+    try:
+        for item in bar:
+            if isinstance(item, InputError):
+                failed += 1
+                typer.echo(f"error: {item}", err=True)
+                continue
+            try:
+                records = extract_article(item)
+            except Exception as e:  # one broken article must not stop the batch
+                failed += 1
+                typer.echo(f"error: {item.id}: extraction failed ({type(e).__name__}: {e})", err=True)
+                continue
+            for rec in records:
+                out.write(json.dumps(rec.to_dict(), ensure_ascii=False) + "\n")
+    finally:
+        if output:
+            out.close()
+    if failed:
+        typer.echo(f"{failed} input(s) failed", err=True)
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    app()

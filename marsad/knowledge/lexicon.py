@@ -1,0 +1,123 @@
+"""Lexicons as data: YAML files beside this module, matched with Aho-Corasick.
+
+Each lexicon file holds `entries`, each with `phrases` (Arabic, any spelling:
+they are folded like article text) and attributes the extraction stage reads.
+A phrase ending in `*` is a stem and matches any word that continues it
+("قصف*" finds قصفت، قصفها). Every phrase matches behind a legal proclitic chain
+(و، ف، ب، ل، ال، بال، لل ...), so lexicons list bare forms only.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import ahocorasick
+import yaml
+
+from marsad.text.normalize import fold
+from marsad.text.tokens import is_letter, is_proclitic_chain, word_start
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One lexicon entry: its phrases and the attributes it carries."""
+
+    phrases: tuple[str, ...]
+    attrs: dict[str, Any] = field(hash=False, compare=False)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.attrs.get(key, default)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A lexicon hit in folded-text offsets; `start` includes the proclitic chain."""
+
+    start: int
+    end: int
+    core_start: int
+    entry: Entry
+    phrase: str
+
+
+@lru_cache(maxsize=None)
+def load_yaml(name: str) -> Any:
+    """Read `data/<name>.yaml` shipped with marsad."""
+    text = resources.files("marsad.knowledge").joinpath("data", f"{name}.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def _strip_article(phrase: str) -> str:
+    if phrase.startswith("ال") and len(phrase) > 3:
+        return phrase[2:]
+    return phrase
+
+
+class PhraseMatcher:
+    """Multi-pattern matcher over folded text with Arabic word boundaries."""
+
+    def __init__(self, entries: list[Entry]):
+        self.entries = entries
+        self._auto = ahocorasick.Automaton()
+        table: dict[str, list[tuple[Entry, bool, str]]] = {}
+        for entry in entries:
+            for phrase in entry.phrases:
+                stem = phrase.endswith("*")
+                key = _strip_article(fold(phrase.rstrip("*")))
+                if key:
+                    table.setdefault(key, []).append((entry, stem, phrase))
+        for key, hits in table.items():
+            self._auto.add_word(key, (len(key), hits))
+        if table:
+            self._auto.make_automaton()
+        self._empty = not table
+
+    def find_all(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
+        """Every boundary-valid hit, overlapping ones included."""
+        if self._empty:
+            return []
+        end = len(text) if end is None else end
+        out: list[Match] = []
+        for last, (length, hits) in self._auto.iter(text, start, end):
+            s, e = last - length + 1, last + 1
+            w0 = word_start(text, s)
+            if not is_proclitic_chain(text[w0:s]):
+                continue
+            at_word_end = e >= len(text) or not is_letter(text[e])
+            for entry, stem, phrase in hits:
+                if at_word_end:
+                    out.append(Match(w0, e, s, entry, phrase))
+                elif stem:
+                    we = e
+                    while we < len(text) and is_letter(text[we]):
+                        we += 1
+                    out.append(Match(w0, we, s, entry, phrase))
+        return out
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
+        """Longest non-overlapping hits, left to right."""
+        hits = sorted(self.find_all(text, start, end), key=lambda m: (m.start, -(m.end - m.start)))
+        out: list[Match] = []
+        last_end = -1
+        for m in hits:
+            if m.start >= last_end:
+                out.append(m)
+                last_end = m.end
+        return out
+
+
+def entries_of(data: Any, key: str = "entries") -> list[Entry]:
+    """Turn a loaded lexicon document into entries."""
+    out = []
+    for raw in data.get(key, []):
+        attrs = {k: v for k, v in raw.items() if k != "phrases"}
+        out.append(Entry(tuple(raw["phrases"]), attrs))
+    return out
+
+
+@lru_cache(maxsize=None)
+def matcher(name: str, key: str = "entries") -> PhraseMatcher:
+    """The matcher for lexicon file `name` (built once per process)."""
+    return PhraseMatcher(entries_of(load_yaml(name), key))
