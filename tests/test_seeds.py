@@ -58,3 +58,21 @@ def test_golden_records(shared):
     got = _records(shared)
     want = [json.loads(line) for line in GOLDEN.read_text("utf-8").splitlines()]
     assert got == want
+
+
+def test_every_gold_casualty_is_found(shared):
+    """Issue 3: each gold casualty appears with its outcome, group, count and qualifier."""
+    referee = _referee(shared)
+    gold = json.loads((shared / "eval" / "gold" / "seeds.json").read_text("utf-8"))
+    recs = _records(shared)
+    for art in gold["articles"]:
+        text = (shared / "eval" / "texts" / f"{art['id']}.txt").read_text("utf-8")
+        preds = [r for r in recs if r["article_id"] == art["id"]]
+        for g in art["events"]:
+            if not g.get("casualties"):
+                continue
+            span = referee.locate(text, g["evidence"])
+            best = max(preds, key=lambda p: referee.overlap(referee.pred_ranges(p), span))
+            got = {(c["outcome"], c["group"], c["min"], c["qualifier"]) for c in best["casualties"]}
+            for c in g["casualties"]:
+                assert (c["outcome"], c["group"], c["min"], c["qualifier"]) in got, (g["id"], c, got)

@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from marsad.extract.quantities import Quantity, find_quantities
+from marsad.extract.quantities import Quantity, find_quantities, parse_number
 from marsad.extract.stance import governed_by
 from marsad.knowledge.lexicon import Match, PhraseMatcher, entries_of, load_yaml
 from marsad.text.normalize import fold
 
 _CLAUSE_STOP = ".!?;\n"
+_TOLL_VERBS = frozenset(fold(w) for w in ("إلى", "بلغت", "بلغ", "لتبلغ", "ليبلغ", "لتصل", "ليصل"))
 
 
 @dataclass
@@ -46,6 +47,8 @@ def _lex() -> dict:
         "fillers": frozenset(fold(w) for w in data["fillers"]),
         "toll_words": frozenset(fold(w) for w in data["toll_words"]),
         "rising": PhraseMatcher(entries_of({"e": [{"phrases": data["rising"]}]}, "e")),
+        "singular_group": {fold(p): g["group"] for g in data["groups"] for p in g["phrases"]
+                           if fold(p) in {fold(w) for w in data["singular"]}},
     }
 
 
@@ -80,6 +83,8 @@ def find_casualties(text: str, start: int, end: int, actors: list[Match] | None 
     quantities = find_quantities(text, start, end)
     groups = lex["groups"].find(text, start, end)
     actors = actors or []
+    quantities = [q for q in quantities if not _is_calendar(text, q)]
+    covered = [(m.start, m.end) for m in groups + actors]
     used_q: set[int] = set()
     out: list[Casualty] = []
     outcome_starts = [o.start for o in outcomes]
@@ -88,19 +93,27 @@ def find_casualties(text: str, start: int, end: int, actors: list[Match] | None 
             continue
         next_outcome = outcome_starts[idx + 1] if idx + 1 < len(outcomes) else end
         plural = bool(o.entry.get("plural"))
-        q = _figure_after(text, o, quantities, used_q, lex["fillers"], next_outcome)
-        before = None if q else _figure_before(text, o, quantities, used_q, groups, start)
-        if before is not None:
-            q = before
+        before_kind = bool(o.entry.get("before"))
+        q = None
+        if not plural and not before_kind:
+            q = _figure_after(text, o, quantities, used_q, lex["fillers"], next_outcome, covered)
+        if q is None:
+            q = _figure_before(text, o, quantities, used_q, groups, start, loose=before_kind)
+        if q is None and plural:
+            q = _toll_after(text, o, quantities, used_q, next_outcome)
+        if q is None and plural and out and out[-1].outcome == o.entry.get("outcome") and o.start - out[-1].end < 30:
+            continue
         if q is None and plural and _counts_used_figure(text, o, quantities, used_q):
             continue
         if q is None and plural:
             prev = _words(text, max(start, o.start - 20), o.start)
             if prev and _strip_clitic(prev[-1]) in lex["toll_words"]:
                 continue
-        group, actor, g_end = _group_for(text, o, q, groups, actors, next_outcome, end)
+        group, actor, g_end = _group_for(text, o, q, groups, actors, next_outcome, end, quantities)
         if q is None:
-            count = _count_from_group(text, o, groups, lex)
+            count, dual_group = _count_from_group(text, o, groups, lex, before_kind)
+            if dual_group and group == "unknown":
+                group = dual_group
             if count is not None:
                 q = Quantity(o.end, o.end, count, count, "exact", count)
             elif plural or group != "unknown":
@@ -120,21 +133,77 @@ def find_casualties(text: str, start: int, end: int, actors: list[Match] | None 
         includes = _breakdown(text, span_end, end, lex)
         out.append(Casualty(span_start, span_end, o.entry.get("outcome"), group, q.min, q.max, q.qualifier,
                             q.acled, actor, includes))
+        out += _coordinated(text, out[-1], quantities, used_q, groups, actors, next_outcome, end)
     return out
 
 
-def _figure_after(text, o, quantities, used_q, fillers, limit) -> Quantity | None:
+def _coordinated(text, c: Casualty, quantities, used_q, groups, actors, next_outcome, end) -> list[Casualty]:
+    """"مقتل 25 مسلحا و10 جنود": a second figure joined by و shares the outcome."""
+    more: list[Casualty] = []
+    last = c
+    while True:
+        q = next((q for q in quantities if q.start >= last.end and q.start not in used_q), None)
+        if q is None or q.start >= next_outcome or (next_outcome < end and next_outcome - q.end < 12):
+            return more
+        gap = text[last.end:q.start].strip()
+        joined = gap == "" and text[q.start] == "و" and parse_number(text[q.start + 1:q.end]) is not None
+        if gap != "و" and not joined:
+            return more
+        used_q.add(q.start)
+        fake = Match(q.start, q.start, q.start, None, "")  # the figure stands where an outcome would
+        group, actor, g_end = _group_for(text, fake, q, groups, actors, next_outcome, end, quantities)
+        last = Casualty(q.start, max(q.end, g_end), c.outcome, group, q.min, q.max, q.qualifier, q.acled, actor)
+        more.append(last)
+
+
+def _is_calendar(text: str, q: Quantity) -> bool:
+    """Years and days of a month are not tolls ("في 2013", "5 نوفمبر")."""
+    if q.qualifier == "exact" and 1900 <= q.min <= 2100:
+        return True
+    nxt = text[q.end:q.end + 14].split()
+    return bool(nxt) and nxt[0] in _months()
+
+
+@lru_cache(maxsize=1)
+def _months() -> frozenset[str]:
+    data = load_yaml("dates")
+    return frozenset(fold(w).split()[0] for ws in data["months"].values() for w in ws)
+
+
+def _toll_after(text, o, quantities, used_q, limit) -> Quantity | None:
+    """"حصيلة القتلى بلغت 37", "ارتفع عدد القتلى إلى 18"."""
     for q in quantities:
         if q.start < o.end or q.start in used_q or q.start >= limit:
             continue
-        if _gap_ok(text, o.end, q.start, 3, fillers):
+        words = _words(text, o.end, q.start)
+        if len(words) <= 2 and any(w in _TOLL_VERBS for w in words):
             return q
         return None
     return None
 
 
-def _figure_before(text, o, quantities, used_q, groups, floor) -> Quantity | None:
-    """A figure written before the outcome: "26 قتيلا", "15 مدنيا قتلوا"."""
+def _figure_after(text, o, quantities, used_q, fillers, limit, covered) -> Quantity | None:
+    """The figure after an outcome verb or noun, past fillers, the actor and at most one other word."""
+    for q in quantities:
+        if q.start < o.end or q.start in used_q or q.start >= limit:
+            continue
+        gap = text[o.end:q.start]
+        if any(c in _CLAUSE_STOP + "," for c in gap):
+            return None
+        pos, strangers = o.end, 0
+        for w in gap.split():
+            i = text.index(w, pos)
+            pos = i + len(w)
+            inside = any(s <= i < e for s, e in covered)
+            if not inside and w not in fillers and not (w.startswith("ال") and len(w) <= 3):
+                strangers += 1
+        words = _words(text, o.end, q.start)
+        return q if len(words) <= 4 and strangers <= 2 else None
+    return None
+
+
+def _figure_before(text, o, quantities, used_q, groups, floor, loose: bool = False) -> Quantity | None:
+    """A figure written before the outcome: "26 قتيلا", "15 مدنيا قتلوا", "لقي 13 مهاجرا حتفهم"."""
     for q in reversed(quantities):
         if q.end > o.start or q.start in used_q or q.start < floor:
             continue
@@ -145,6 +214,8 @@ def _figure_before(text, o, quantities, used_q, groups, floor) -> Quantity | Non
         if not words or words == ["من"]:
             return q
         if len(words) <= 3 and any(q.end <= g.start < o.start for g in groups):
+            return q
+        if loose and len(words) <= 2:
             return q
         return None
     return None
@@ -158,10 +229,14 @@ def _counts_used_figure(text, o, quantities, used_q) -> bool:
     return False
 
 
-def _group_for(text, o, q, groups, actors, next_outcome, end) -> tuple[str, str | None, int]:
+def _group_for(text, o, q, groups, actors, next_outcome, end, quantities=()) -> tuple[str, str | None, int]:
     """The most specific group word near the figure, and whose people they were."""
     anchor = q.end if q is not None and q.end > o.end else o.end
     window_end = min(end, next_outcome if next_outcome > anchor else end, anchor + 60)
+    for other in quantities:
+        if anchor <= other.start < window_end:
+            window_end = other.start
+            break
     for stop in _CLAUSE_STOP:
         cut = text.find(stop, anchor, window_end)
         if cut != -1:
@@ -169,33 +244,57 @@ def _group_for(text, o, q, groups, actors, next_outcome, end) -> tuple[str, str 
     for b in _lex()["breakdown"].find(text, anchor, window_end):
         window_end = b.start
         break
-    lo = min(o.start, q.start) if q is not None else o.start
+    if q is not None and q.start >= o.end:
+        lo = q.start
+    else:
+        lo = min(o.start, q.start) if q is not None else o.start
+    if o.entry is not None and o.entry.get("before"):
+        lo = max(0, (q.start if q is not None else o.start) - 30)
+        window_end = o.end
     cands = [g for g in groups if lo <= g.start < window_end]
+    if not cands and q is not None and q.start >= o.end:
+        cands = [g for g in groups if o.end <= g.start < q.start]
     if not cands:
         return "unknown", None, 0
     best = max(cands, key=lambda g: (g.entry.get("rank", 0), -abs(g.start - anchor)))
+    group = best.entry.get("group")
     actor = None
     for a in actors:
         if best.start <= a.start < max(best.end + 30, window_end) and a.entry.get("target_only") is not True:
             actor = a.entry.get("name")
+            if best.entry.get("rank", 0) <= 2 and a.entry.get("group"):
+                group = a.entry.get("group")
             break
-    return best.entry.get("group"), actor, best.end
+    return group, actor, best.end
 
 
-def _count_from_group(text, o, groups, lex) -> int | None:
-    """"مقتل طفل" is one; "مقتل جنديين" is two: a bare group noun right after the outcome."""
-    for g in groups:
-        if g.start < o.end:
+def _count_from_group(text, o, groups, lex, before: bool) -> tuple[int | None, str | None]:
+    """"مقتل طفل" is one, "مقتل جنديين" and "قتل مدنيان" two: a bare group noun next to the outcome."""
+    words = _words(text, o.end, min(len(text), o.end + 30))
+    if before:
+        words = list(reversed(_words(text, max(0, o.start - 30), o.start)))
+    for i, w in enumerate(words[:3]):
+        w = w.rstrip(",")
+        stem = w[2:] if w.startswith("ال") else w
+        if stem.endswith("ان") and stem[:-2] in lex["singular_group"]:
+            return 2, lex["singular_group"][stem[:-2]]
+        if i >= 2:
+            break
+    ordered = groups if not before else list(reversed(groups))
+    for g in ordered:
+        if (not before and g.start < o.end) or (before and g.end > o.start):
             continue
-        if not _gap_ok(text, o.end, g.start, 1, lex["fillers"]):
-            return None
+        gap_ok = (_gap_ok(text, o.end, g.start, 1, lex["fillers"]) if not before
+                  else _gap_ok(text, g.end, o.start, 1, lex["fillers"]))
+        if not gap_ok:
+            return None, None
         if g.entry.get("count"):
-            return int(g.entry.get("count"))
+            return int(g.entry.get("count")), None
         word = text[g.core_start:g.end]
         if word in lex["singular"] and g.start == g.core_start:
-            return 1
-        return None
-    return None
+            return 1, None
+        return None, None
+    return None, None
 
 
 def _breakdown(text, pos, end, lex) -> list[str]:

@@ -92,17 +92,17 @@ def _patterns() -> dict[str, re.Pattern]:
         "iso": re.compile(rf"{b}(?P<y>(?:19|20)\d{{2}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}}){e}"),
         "numeric": re.compile(rf"{b}(?P<d>\d{{1,2}})[/\-.](?P<m>\d{{1,2}})[/\-.](?P<y>(?:19|20)\d{{2}}){e}"),
         "hijri": re.compile(rf"{b}(?P<day>\d{{1,2}}){sep}(?P<month>{hijri}){sep}(?P<year>1[34]\d{{2}})\s*{_alt(d['hijri_marker'])}?{e}"),
-        "dmy": re.compile(rf"{b}(?:يوم\s+)?{day}(?:\s+من)?{sep}(?:شهر\s+)?(?P<month>{month})(?:{sep}(?:من\s+)?(?:العام|عام|سنة)?\s*{year})?(?:\s+(?P<past>{past}))?{e}"),
-        "my": re.compile(rf"{b}(?:شهر\s+)?(?P<month>{month})(?:\s+(?:من\s+)?(?:العام|عام|سنة)\s*|\s+|\s*[/\-]\s*){year}{e}"),
+        "dmy": re.compile(rf"{b}(?:يوم\s+)?{day}(?:\s+من)?{sep}(?:شهر\s+)?(?P<month>{month})(?:{sep}(?:من\s+)?(?:العام|عام|سنه)?\s*{year})?(?:\s+(?P<past>{past}))?{e}"),
+        "my": re.compile(rf"{b}(?:شهر\s+)?(?P<month>{month})(?:\s+(?:من\s+)?(?:العام|عام|سنه)\s*|\s+|\s*[/\-]\s*){year}{e}"),
         "month_past": re.compile(rf"{b}(?:شهر\s+)?(?P<month>{month})\s+(?P<past>{past}|{current}){e}"),
         "this_month": re.compile(rf"{b}(?:في\s+)?(?:(?P<part>{part})|{day})\s+(?:من\s+)?(?:ال)?شهر\s+(?P<which>{current}|{past}){e}"),
         "last_month": re.compile(rf"{b}(?:(?P<part>{part})\s+)?(?:ال)?شهر\s+(?:{past}){e}"),
-        "ago": re.compile(rf"{b}(?P<ago>{_alt(d['ago'])})\s+(?:(?:نحو|حوالي|قرابة|اكثر من|اقل من|زهاء)\s+)?(?:ال)?{q}(?P<num>[\w]+(?:\s+و\w+)?)?{q}\s*(?P<unit>{unit}){e}"),
-        "anchor": re.compile(rf"{b}{_alt(d['anchor_after'])}\s+(?:(?P<hedge>نحو|حوالي|قرابة|اكثر من|اقل من|زهاء|ما يقارب)\s+)?{q}(?P<num>[\w]+(?:\s+و\w+)?)?{q}\s*(?P<unit>{unit})(?:\s+فقط)?\s+(?:{_alt(d['anchor_link'])}){e}"),
-        "window": re.compile(rf"{b}(?:خلال|في)\s+(?:ال)?(?P<num>\d+)\s*(?P<unit>{unit})\s+(?:{past}|الاخيرة|الماضيه|الاخيره){e}"),
+        "ago": re.compile(rf"{b}(?P<ago>{_alt(d['ago'])})\s+(?:(?:نحو|حوالي|قرابه|اكثر من|اقل من|زهاء)\s+)?(?:ال)?{q}(?P<num>[\w]+(?:\s+و\w+)?)?{q}\s*(?P<unit>{unit}){e}"),
+        "anchor": re.compile(rf"{b}{_alt(d['anchor_after'])}\s+(?:(?P<hedge>نحو|حوالي|قرابه|اكثر من|اقل من|زهاء|ما يقارب)\s+)?{q}(?P<num>[\w]+(?:\s+و\w+)?)?{q}\s*(?P<unit>{unit})(?:\s+فقط)?\s+(?:{_alt(d['anchor_link'])}){e}"),
+        "window": re.compile(rf"{b}(?:خلال|في)\s+(?:ال)?(?P<num>\d+)\s*(?P<unit>{unit})\s+(?:{past}|الاخيره|الماضيه){e}"),
         "weekday": re.compile(rf"{b}(?:يوم\s+)?(?P<wd>{weekday})(?:\s+(?P<past>{past}))?{e}"),
         "relative": re.compile(rf"{b}(?P<rel>{rel})(?:\s*\(?\s*(?:يوم\s+)?(?P<wd>{weekday})\s*\)?)?{e}"),
-        "year": re.compile(rf"{b}(?:في|عام|العام|سنة|منذ|خلال)\s+(?:عام\s+|العام\s+)?{year}{e}"),
+        "year": re.compile(rf"{b}(?:في|عام|العام|سنه|منذ|خلال)\s+(?:عام\s+|العام\s+)?{year}{e}"),
     }
 
 

@@ -17,7 +17,8 @@ from marsad.knowledge.gazetteer import Place, place_matcher
 from marsad.knowledge.lexicon import Entry, PhraseMatcher, load_yaml
 from marsad.text.normalize import fold
 
-_KM = re.compile(r"(?:بنحو|بحوالي|نحو|حوالي|قرابة|على بعد|على مسافة|بمسافة)?\s*(\d+|[\u0621-\u064a]+)\s*(?:كم|كيلومترا|كيلومتر|كلم)")
+_KM = re.compile(r"(?:بنحو|بحوالي|نحو|حوالي|قرابه|علي بعد|علي مسافه|بمسافه)?\s*(\d+|[\u0621-\u064a]+)\s*(?:كم|كيلومترا|كيلومتر|كلم)")
+_PREPOSITIONS = frozenset(fold(w) for w in ("في", "من", "على", "إلى", "قرب", "بين", "نحو"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +99,7 @@ def find_places(text: str, start: int, end: int, context_admin1: set[str] | None
             if fold(name) in lex["stop"] or len(name.replace(" ", "")) <= 3:
                 continue
             prev = text[max(start, m.start - 6):m.start].split()
-            preposition = m.start > m.core_start or (prev and prev[-1] in ("في", "من", "على", "الى", "قرب", "بين", "نحو"))
+            preposition = m.start > m.core_start or (prev and prev[-1] in _PREPOSITIONS)
             if not preposition and max(p.population for p in cands) < 20000:
                 continue
         if cue is None and out and out[-1].cue == "governorate" and text[out[-1].end:m.start].strip() == "" \

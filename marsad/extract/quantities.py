@@ -67,6 +67,8 @@ def _lookup(word: str) -> tuple[int, str, bool] | None:
         return (*table[word[1:]], True)
     if word.startswith("ال") and word[2:] in table:  # "الخمسة" as in "الجنود الخمسة"
         return (*table[word[2:]], False)
+    if word[0] in "بلك" and word[1:] in table and len(word) > 3:  # "بخمسة" as in "فقد الاتصال بخمسة"
+        return (*table[word[1:]], False)
     return None
 
 
@@ -90,6 +92,8 @@ def compose(words: list[str]) -> tuple[int, int] | None:
             i += 1
             word, conj = words[i], True
         hit = _lookup(word)
+        if last is not None and word.startswith("و") and word[1:] in _words():
+            hit = (*_words()[word[1:]], True)  # "وأحد" after a number is "and one", not "one"
         if hit is None:
             break
         value, kind, joined = hit

@@ -47,7 +47,11 @@ def words_before(text: str, pos: int, n: int, floor: int = 0) -> int:
 def governed_by(text: str, kind: str, pos: int, floor: int = 0) -> bool:
     """True when a `kind` cue stands within its window before `pos`."""
     start = words_before(text, pos, cue_window(kind), floor)
-    return bool(cue_matcher(kind).find(text, start, pos))
+    hits = cue_matcher(kind).find(text, start, pos)
+    if hits and kind == "negation":
+        spared = cue_matcher("not_negation").find(text, max(floor, start - 10), pos + 10)
+        hits = [h for h in hits if not any(s.start <= h.core_start < s.end for s in spared)]
+    return bool(hits)
 
 
 def hedges_in(text: str, start: int, end: int) -> list[str]:
