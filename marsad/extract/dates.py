@@ -97,7 +97,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "month_past": re.compile(rf"{b}(?:شهر\s+)?(?P<month>{month})\s+(?P<past>{past}|{current}){e}"),
         "this_month": re.compile(rf"{b}(?:في\s+)?(?:(?P<part>{part})|{day})\s+(?:من\s+)?(?:ال)?شهر\s+(?P<which>{current}|{past}){e}"),
         "last_month": re.compile(rf"{b}(?:(?P<part>{part})\s+)?(?:ال)?شهر\s+(?:{past}){e}"),
-        "ago": re.compile(rf"{b}(?P<ago>{_alt(d['ago'])})\s+(?:(?:نحو|حوالي|قرابه|اكثر من|اقل من|زهاء)\s+)?(?:ال)?{q}(?P<num>[\w]+(?:\s+و\w+)?)?{q}\s*(?P<unit>{unit}){e}"),
+        "ago": re.compile(rf"{b}(?P<ago>{_alt(d['ago'])})\s+(?:(?:نحو|حوالي|قرابه|اكثر من|اقل من|زهاء)\s+)?(?:ال)?{q}(?P<num>[\w]+(?:\s+و\w+)?)?{q}\s*(?P<unit>{unit}){e}(?!\s*(?:19|20)\d{{2}})"),
         "anchor": re.compile(rf"{b}{_alt(d['anchor_after'])}\s+(?:(?P<hedge>نحو|حوالي|قرابه|اكثر من|اقل من|زهاء|ما يقارب)\s+)?{q}(?P<num>[\w]+(?:\s+و\w+)?)?{q}\s*(?P<unit>{unit})(?:\s+فقط)?\s+(?:{_alt(d['anchor_link'])}){e}"),
         "window": re.compile(rf"{b}(?:خلال|في)\s+(?:ال)?(?P<num>\d+)\s*(?P<unit>{unit})\s+(?:{past}|الاخيره|الماضيه){e}"),
         "weekday": re.compile(rf"{b}(?:يوم\s+)?(?P<wd>{weekday})(?:\s+(?P<past>{past}))?{e}"),
@@ -217,6 +217,8 @@ def _relative(seg, start, base, v, p, add) -> None:
             if m["num"]:
                 continue
             n = 3.0 if unit_count is None else 1.0
+            if unit_count is None and days >= 1:
+                prec = max(prec, 2)  # "قبل أيام": some days, not a known day
         add(m, DateExpr(0, 0, "relative", prec, base - timedelta(days=round(n * days))))
     for m in p["this_month"].finditer(seg):
         which = m["which"]
