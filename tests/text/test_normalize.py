@@ -27,8 +27,8 @@ def test_span_maps_back_to_raw_covering_same_letters(raw, a, b):
     rs, re_ = n.to_raw(s, e)
     assert 0 <= rs <= re_ <= len(raw)
     back = normalize(raw[rs:re_]).text
-    # a span that ends inside a ligature's expansion maps to the whole ligature
-    assert back.startswith(n.text[s:e]) and len(back) - (e - s) <= 1
+    # a span that starts or ends inside a ligature's expansion maps to the whole ligature
+    assert n.text[s:e] in back and len(back) - (e - s) <= 2
 
 
 def test_folds_hamza_ta_marbuta_alef_maqsura_digits_and_marks():
