@@ -1,9 +1,11 @@
 """Who did it and to whom: actor mentions and their roles around a trigger.
 
 The lexicon (knowledge/data/actors.yaml) names actors as ACLED does. Roles come
-from the clause: the actor before the trigger or right after a verb trigger is
-the initiator ("طيران التحالف ... قام بقصف", "شن تنظيم الدولة هجوما"); one
-after "على", "ضد", "مواقع ل" or "في صفوف" is the target; "بين X و Y" names both.
+from the clause: an actor right after a trigger is its agent ("غارة للتحالف",
+"قصف التحالف", "برصاص قوات النظام", "استهدفت قوات النظام ..."); one before the
+trigger is its subject ("طيران التحالف ... قام بقصف"); one after "على", "ضد",
+"مع", "مواقع ل", "في صفوف", "سيارة ل" or "تعرضت" is the target; "بين X و Y"
+names both sides.
 """
 from __future__ import annotations
 
@@ -12,11 +14,14 @@ from functools import lru_cache
 
 from marsad.knowledge.lexicon import Match, PhraseMatcher, matcher
 from marsad.text.normalize import fold
+from marsad.text.tokens import stems
 
-_TARGET_CUES = tuple(fold(w) for w in ("على", "ضد", "استهدف", "استهدفت", "استهداف", "مواقع", "موقع", "تمركز", "تمركزات", "نقاط", "نقطة",
-                "صفوف", "بحق", "منازل", "حاجز", "مقر", "مقرات", "ثكنة", "رتل", "ارتال", "دورية", "تجمع", "تجمعات",
-                "عناصر", "لعناصر", "مراكز", "مركز", "قاعدة", "مخلفات"))
-_BETWEEN = ("بين",)
+_TARGET_CUES = frozenset(fold(w) for w in (
+    "على", "ضد", "مع", "استهداف", "مواقع", "موقع", "تمركز", "تمركزات", "نقاط", "نقطة", "صفوف", "بحق", "منازل",
+    "حاجز", "مقر", "مقرات", "ثكنة", "رتل", "ارتال", "دورية", "تجمع", "تجمعات", "مراكز", "مركز", "قاعدة",
+    "مخلفات", "آلية", "آليات", "سيارة", "دبابة", "عربة", "مدرعة", "مستودع", "مستودعا", "مخزن", "شحنة", "قافلة",
+    "مشفى", "مستشفى", "تعرضت", "تعرض", "طالت", "طال", "استهدافه", "مقاتلي"))
+_BETWEEN = frozenset({"بين"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,10 +39,14 @@ def actor_matcher() -> PhraseMatcher:
 
 
 def find_actors(text: str, start: int, end: int, named: set[str]) -> list[Match]:
-    """Actor mentions; an anaphor ("التنظيم") counts only once its actor has been named."""
+    """Actor mentions; an anaphor ("التنظيم") counts once its actor is named, and a
+    generic head ("فصائل") gives way to the actor named right after it."""
+    hits = [m for m in actor_matcher().find(text, start, end)
+            if not (m.entry.get("anaphor") and m.entry.get("name") not in named)]
     out = []
-    for m in actor_matcher().find(text, start, end):
-        if m.entry.get("anaphor") and m.entry.get("name") not in named:
+    for i, m in enumerate(hits):
+        nxt = hits[i + 1] if i + 1 < len(hits) else None
+        if m.entry.get("generic_head") and nxt is not None and not text[m.end:nxt.start].strip():
             continue
         out.append(m)
     return out
@@ -48,12 +57,16 @@ def named_actors(text: str) -> set[str]:
     return {m.entry.get("name") for m in actor_matcher().find(text) if not m.entry.get("anaphor")}
 
 
+def _cue_word(word: str) -> bool:
+    """A target cue behind any proclitics, in any case ending ("حاجزا", "بدورية")."""
+    return any(stem in _TARGET_CUES or (stem.endswith("ا") and stem[:-1] in _TARGET_CUES) for _, stem in stems(word))
+
+
 def _is_target(text: str, m: Match, floor: int) -> bool:
     if m.entry.get("target_only"):
         return True
     before = text[max(floor, m.start - 30):m.start].split()[-3:]
-    folded = [fold(w) for w in before]
-    return any(w in _TARGET_CUES or (w.startswith(("ل", "و")) and w[1:] in _TARGET_CUES) for w in folded)
+    return any(_cue_word(w) for w in before)
 
 
 def _after_between(text: str, m: Match, floor: int) -> bool:
@@ -61,8 +74,27 @@ def _after_between(text: str, m: Match, floor: int) -> bool:
     return bool(before) and before[-1] in _BETWEEN
 
 
-def assign_roles(text: str, actors: list[Match], trigger_start: int, floor: int) -> tuple[list[Match], list[Match]]:
-    """Split actor mentions of a clause into initiators and targets, nearest first."""
+def _overlaps_trigger(m: Match, trigger_spans: list[tuple[int, int]]) -> bool:
+    """"قصف روسي", "غارة للتحالف": the actor is written into the trigger phrase itself."""
+    return any(s < m.end and m.start < e for s, e in trigger_spans)
+
+
+def _is_agent(text: str, m: Match, trigger_spans: list[tuple[int, int]]) -> bool:
+    """Right after a trigger (one word may stand between when "ل" joins them)."""
+    for s, e in trigger_spans:
+        if e > m.start:
+            continue
+        gap = text[e:m.start].split()
+        prefix = text[m.start:m.core_start]
+        if not gap or (len(gap) == 1 and prefix.endswith(("ل", "لل")) and "ل" in prefix):
+            return True
+    return False
+
+
+def assign_roles(text: str, actors: list[Match], trigger_start: int, floor: int,
+                 trigger_spans: list[tuple[int, int]] | None = None) -> tuple[list[Match], list[Match]]:
+    """Split actor mentions of a clause into initiators (agents first, then nearest) and targets."""
+    spans = trigger_spans or []
     initiators: list[Match] = []
     targets: list[Match] = []
     between = [a for a in actors if _after_between(text, a, floor) and not a.entry.get("target_only")]
@@ -72,12 +104,20 @@ def assign_roles(text: str, actors: list[Match], trigger_start: int, floor: int)
         rest = [a for a in actors if a.start > first.end and a.entry.get("name") != first.entry.get("name")]
         if rest:
             targets.append(rest[0])
+    agents = []
     for a in actors:
         if a in initiators or a in targets:
             continue
-        (targets if _is_target(text, a, floor) else initiators).append(a)
+        if _overlaps_trigger(a, spans) and not a.entry.get("target_only"):
+            agents.append(a)
+        elif _is_target(text, a, floor):
+            targets.append(a)
+        elif _is_agent(text, a, spans):
+            agents.append(a)
+        else:
+            initiators.append(a)
     initiators.sort(key=lambda a: abs(a.start - trigger_start))
-    return initiators, targets
+    return agents + initiators, targets
 
 
 def role(m: Match) -> ActorRole:

@@ -16,6 +16,8 @@ from marsad.knowledge.lexicon import Match, PhraseMatcher, entries_of, load_yaml
 from marsad.text.normalize import fold
 
 _CLAUSE_STOP = ".!?;\n"
+_LINKS = frozenset(fold(w) for w in ("", "من", "في", "في صفوف", "التابعين", "التابعين ل", "التابعة", "التابع",
+                                     "من عناصر", "من مقاتلي", "من قوات", "على الأقل من", "على الأقل في صفوف"))
 _TOLL_VERBS = frozenset(fold(w) for w in ("إلى", "بلغت", "بلغ", "لتبلغ", "ليبلغ", "لتصل", "ليصل"))
 
 
@@ -111,9 +113,11 @@ def find_casualties(text: str, start: int, end: int, actors: list[Match] | None 
                 continue
         group, actor, g_end = _group_for(text, o, q, groups, actors, next_outcome, end, quantities)
         if q is None:
-            count, dual_group = _count_from_group(text, o, groups, lex, before_kind)
-            if dual_group and group == "unknown":
-                group = dual_group
+            count, adjacent_group = _count_from_group(text, o, groups, lex, before_kind)
+            if adjacent_group and adjacent_group.startswith("dual:"):
+                group, actor = adjacent_group[5:], None  # "قتل مدنيان": the dual noun names the victims
+            elif adjacent_group and (group == "unknown" or actor is None):
+                group = adjacent_group
             if count is not None:
                 q = Quantity(o.end, o.end, count, count, "exact", count)
             elif plural or group != "unknown":
@@ -221,6 +225,13 @@ def _figure_before(text, o, quantities, used_q, groups, floor, loose: bool = Fal
     return None
 
 
+def _instrumental(text: str, m: Match) -> bool:
+    """"بقصف روسي", "لقوات النظام": a word joined by ب or ل names the killer, not the killed."""
+    chain = text[m.start:m.core_start]
+    chain = chain[:-2] if chain.endswith("ال") else chain
+    return "ب" in chain or "ل" in chain
+
+
 def _counts_used_figure(text, o, quantities, used_q) -> bool:
     """True for "30 قتيلا" after "حصيلة القتلى إلى 30": the noun counts a figure already read."""
     for q in quantities:
@@ -251,16 +262,21 @@ def _group_for(text, o, q, groups, actors, next_outcome, end, quantities=()) -> 
     if o.entry is not None and o.entry.get("before"):
         lo = max(0, (q.start if q is not None else o.start) - 30)
         window_end = o.end
-    cands = [g for g in groups if lo <= g.start < window_end]
+    cands = [g for g in groups if lo <= g.start < window_end and not _instrumental(text, g)]
     if not cands and q is not None and q.start >= o.end:
         cands = [g for g in groups if o.end <= g.start < q.start]
     if not cands:
         return "unknown", None, 0
+    verb = o.entry is not None and o.entry.get("verb")
+    subject = [a for a in actors if verb and 0 <= a.start - o.end <= 2 and not a.entry.get("target_only")]
+    if len(cands) > 1 and subject and subject[0].start <= cands[0].start < subject[0].end:
+        cands = cands[1:]  # "اغتال مسلحون مجهولون قياديا": the subject is not the victim
     best = max(cands, key=lambda g: (g.entry.get("rank", 0), -abs(g.start - anchor)))
     group = best.entry.get("group")
     actor = None
     for a in actors:
-        if best.start <= a.start < max(best.end + 30, window_end) and a.entry.get("target_only") is not True:
+        linked = not _instrumental(text, a) and (a.start < best.end or text[best.end:a.start].strip() in _LINKS)
+        if linked and best.start <= a.start < window_end and a.entry.get("target_only") is not True:
             actor = a.entry.get("name")
             if best.entry.get("rank", 0) <= 2 and a.entry.get("group"):
                 group = a.entry.get("group")
@@ -277,7 +293,8 @@ def _count_from_group(text, o, groups, lex, before: bool) -> tuple[int | None, s
         w = w.rstrip(",")
         stem = w[2:] if w.startswith("ال") else w
         if stem.endswith("ان") and stem[:-2] in lex["singular_group"]:
-            return 2, lex["singular_group"][stem[:-2]]
+            grouped = any(g.start <= text.find(w, o.end) < g.end for g in groups)
+            return 2, ("" if grouped else "dual:") + lex["singular_group"][stem[:-2]]
         if i >= 2:
             break
     ordered = groups if not before else list(reversed(groups))
@@ -289,10 +306,10 @@ def _count_from_group(text, o, groups, lex, before: bool) -> tuple[int | None, s
         if not gap_ok:
             return None, None
         if g.entry.get("count"):
-            return int(g.entry.get("count")), None
+            return int(g.entry.get("count")), g.entry.get("group")
         word = text[g.core_start:g.end]
         if word in lex["singular"] and g.start == g.core_start:
-            return 1, None
+            return 1, g.entry.get("group")
         return None, None
     return None, None
 

@@ -49,9 +49,10 @@ def _actors(d: Draft, text: str, country: str | None, casualties: list[Casualty]
     first = d.founding
     main = first.main
     pos = main.start if main else first.start
-    initiators, targets = assign_roles(text, first.actors, pos, first.start)
+    initiators, targets = assign_roles(text, first.actors, pos, first.start, [(t.start, t.end) for t in first.triggers])
     for m in d.mentions[1:]:
-        more_i, more_t = assign_roles(text, m.actors, m.main.start if m.main else m.start, m.start)
+        more_i, more_t = assign_roles(text, m.actors, m.main.start if m.main else m.start, m.start,
+                                      [(t.start, t.end) for t in m.triggers])
         initiators += more_i
         targets += more_t
     hit = [c for c in casualties]
@@ -78,9 +79,14 @@ def _actors(d: Draft, text: str, country: str | None, casualties: list[Casualty]
             if t.entry.get("name") != out["actor2"]:
                 out["assoc_actor_2"] = t.entry.get("name")
                 break
+    if out["actor2"] is None and d.event_type == "Battles":
+        other = next((a for a in initiators[1:] if a.entry.get("name") != out["actor1"]), None)
+        if other is not None:
+            out.update(actor2=other.entry.get("name"), inter2=other.entry.get("inter"),
+                       actor2_span=(other.start, other.end))
     if out["actor2"] is None:
         out.update(_target_from_casualties(casualties, country, out["actor1"]))
-    if out["actor1"] is None and d.event_type in ("Explosions/Remote violence", "Battles"):
+    if out["actor1"] is None and d.event_type in ("Explosions/Remote violence", "Battles", "Violence against civilians"):
         out["actor1"] = f"Unidentified Armed Group ({country or 'Syria'})"
         out["inter1"] = 3
     return out
@@ -165,6 +171,9 @@ def build_record(asm: Assembly, d: Draft) -> EventRecord | None:
     event_type = d.event_type
     if event_type == "Battles" and main.event_type != "Battles":
         sub = "Armed clash"
+    armed = main.match.entry.get("armed_target")
+    if armed and roles["actor2"] and not roles["actor2"].startswith("Civilians"):
+        event_type, sub = armed, "Armed clash"
     weapons: list[str] = []
     for m in d.mentions:
         for w in _weapons().find(text, m.start, m.end):

@@ -119,6 +119,8 @@ def _conflicts(focus: Draft, m: Mention) -> bool:
 
 
 def _sufficient(m: Mention, main: Trigger) -> bool:
+    if main.definite and not (m.places or _explicit_dates(m)):
+        return False  # "القصف" with nothing of its own points back to an incident told before
     if main.weak:
         return bool(m.places or _explicit_dates(m))
     return bool(m.casualties or m.places or _explicit_dates(m) or m.actors)

@@ -83,7 +83,8 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
         ent = m.entry
         if any(s <= m.start < e for s, e in covered):
             continue
-        if (governed_by(text, "negation", m.start, start) or governed_by(text, "hypothetical", m.start, start)
+        if ((governed_by(text, "negation", m.start, start) and not _result_negated(text, m, start))
+                or governed_by(text, "hypothetical", m.start, start)
                 or governed_by(text, "historical", m.start, start) or _generic(text, m, start, end)):
             continue
         if _is_tally(text, m, start):
@@ -101,6 +102,12 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
                            bool(ent.get("anaphor_only")), bool(ent.get("ambiguous_strike")), bool(ent.get("weak")),
                            definite))
     return [t for t in out if not any(s <= t.start < e for s, e in covered)]
+
+
+def _result_negated(text: str, m: Match, floor: int) -> bool:
+    """"لم يسفر القصف عن إصابات": the negation governs the result, the strike stands."""
+    lo = max(floor, m.start - 30)
+    return bool(cue_matcher("result_negation").find(text, lo, m.start))
 
 
 def _generic(text: str, m: Match, floor: int, end: int) -> bool:
