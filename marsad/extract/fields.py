@@ -14,7 +14,7 @@ from marsad.extract.casualties import Casualty, rising_toll
 from marsad.extract.claims import Claim
 from marsad.extract.incidents import Assembly, Draft
 from marsad.extract.notes import note_for
-from marsad.extract.places import PlaceMention
+from marsad.extract.places import PlaceMention, best_place
 from marsad.extract.stance import hedges_in
 from marsad.extract.triggers import has_air_cue
 from marsad.knowledge.lexicon import matcher
@@ -30,19 +30,12 @@ def _weapons():
 
 
 def _location(d: Draft) -> PlaceMention | None:
-    def pick(cands: list[PlaceMention]) -> PlaceMention | None:
-        if not cands:
-            return None
-        order = {id(p): i for i, p in enumerate(cands)}
-        return min(cands, key=lambda p: (p.precision, order[id(p)]))
-    def usable(m, p) -> bool:
-        return not p.descriptive and (m is d.founding or bool(m.main))
-    told = [(m, p) for m in d.mentions for p in m.places if usable(m, p)]
-    founding = pick([p for m, p in told if m is d.founding and not p.in_source])
-    own = [p for m, p in told if not p.in_source]
+    """The founding clause's place, refined by a more precise one a later telling gives in the same governorate."""
+    told = [p for m in d.mentions if m is d.founding or m.main for p in m.places]
+    founding = best_place([p for p in d.founding.places if not p.in_source])
     if founding is not None:
-        own = [p for p in own if p.admin1 == founding.admin1]
-    return pick(own) or pick([p for _, p in told])
+        told = [p for p in told if p.admin1 == founding.admin1 or p.in_source]
+    return best_place(told)
 
 
 def _actors(d: Draft, text: str, country: str | None, casualties: list[Casualty]) -> dict:

@@ -152,3 +152,13 @@ def _offsets(text: str, start: int, end: int, found: list[PlaceMention]) -> list
                                 ref.admin1, ref.admin2, f"{km:g} km from {ref.place.name}", "offset",
                                 ref.in_source, named_before, ref.start))
     return out
+
+
+def best_place(mentions: list[PlaceMention]) -> PlaceMention | None:
+    """The most precise place told (not a reference point or a source's whereabouts), first on ties."""
+    usable = [p for p in mentions if not p.descriptive]
+    own = [p for p in usable if not p.in_source] or usable
+    if not own:
+        return None
+    order = {id(p): i for i, p in enumerate(own)}
+    return min(own, key=lambda p: (p.precision, order[id(p)]))

