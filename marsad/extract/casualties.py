@@ -46,6 +46,8 @@ def _lex() -> dict:
         "breakdown": PhraseMatcher(entries_of(data, "breakdown")),
         "others": frozenset(fold(w) for w in data["others"]),
         "singular": frozenset(fold(w) for w in data["singular"]),
+        "one_more": frozenset(fold(w) for w in data["one_more"]),
+        "possessives": tuple(fold(w) for w in data["possessives"]),
         "fillers": frozenset(fold(w) for w in data["fillers"]),
         "toll_words": frozenset(fold(w) for w in data["toll_words"]),
         "rising": PhraseMatcher(entries_of({"e": [{"phrases": data["rising"]}]}, "e")),
@@ -54,8 +56,12 @@ def _lex() -> dict:
     }
 
 
+_PUNCT = str.maketrans({c: " " for c in '"().,;:!?'})
+
+
 def _words(text: str, start: int, end: int) -> list[str]:
-    return text[start:end].replace('"', " ").replace("(", " ").replace(")", " ").split()
+    """Words of a span without punctuation (clause stops are checked on the raw span)."""
+    return text[start:end].translate(_PUNCT).split()
 
 
 def _gap_ok(text: str, start: int, end: int, max_words: int, fillers: frozenset[str]) -> bool:
@@ -120,6 +126,9 @@ def find_casualties(text: str, start: int, end: int, actors: list[Match] | None 
                 group = adjacent_group
             if count is not None:
                 q = Quantity(o.end, o.end, count, count, "exact", count)
+            elif o.entry.get("default_count"):
+                n = int(o.entry.get("default_count"))  # an assassination kills one unless told otherwise
+                q = Quantity(o.end, o.end, n, n, "exact", n)
             elif plural or group != "unknown":
                 q = Quantity(o.end, o.end, 1, None, "unspecified", None)
             else:
@@ -141,10 +150,29 @@ def find_casualties(text: str, start: int, end: int, actors: list[Match] | None 
     return out
 
 
+def _kin(word: str) -> str | None:
+    """The group of "وطفلها", "ورجل": a singular group noun joined by و, possessive allowed."""
+    lex = _lex()
+    if not word.startswith("و"):
+        return None
+    w = word[1:]
+    for cand in [w] + [w[:-len(p)] for p in lex["possessives"] if w.endswith(p) and len(w) > len(p) + 2]:
+        if cand in lex["singular_group"]:
+            return lex["singular_group"][cand]
+        if cand.endswith("ت") and cand[:-1] + "ه" in lex["singular_group"]:  # "زوجته" -> "زوجة"
+            return lex["singular_group"][cand[:-1] + "ه"]
+    return None
+
+
 def _coordinated(text, c: Casualty, quantities, used_q, groups, actors, next_outcome, end) -> list[Casualty]:
-    """"مقتل 25 مسلحا و10 جنود": a second figure joined by و shares the outcome."""
+    """"مقتل 25 مسلحا و10 جنود", "مقتل امرأة وطفلها": what is joined by و shares the outcome."""
     more: list[Casualty] = []
     last = c
+    nxt = _words(text, c.end, min(end, c.end + 20))
+    if nxt and (group := _kin(nxt[0].rstrip(","))) and c.qualifier == "exact" and c.min == 1:
+        s = text.index(nxt[0], c.end)
+        last = Casualty(s, s + len(nxt[0]), c.outcome, group, 1, 1, "exact", 1)
+        more.append(last)
     while True:
         q = next((q for q in quantities if q.start >= last.end and q.start not in used_q), None)
         if q is None or q.start >= next_outcome or (next_outcome < end and next_outcome - q.end < 12):
@@ -289,6 +317,8 @@ def _count_from_group(text, o, groups, lex, before: bool) -> tuple[int | None, s
     words = _words(text, o.end, min(len(text), o.end + 30))
     if before:
         words = list(reversed(_words(text, max(0, o.start - 30), o.start)))
+    if words and not before and words[0].rstrip(",") in lex["one_more"]:
+        return 1, None
     for i, w in enumerate(words[:3]):
         w = w.rstrip(",")
         stem = w[2:] if w.startswith("ال") else w

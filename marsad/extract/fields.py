@@ -79,6 +79,8 @@ def _actors(d: Draft, text: str, country: str | None, casualties: list[Casualty]
                        actor2_span=(other.start, other.end))
     if out["actor2"] is None:
         out.update(_target_from_casualties(casualties, country, out["actor1"]))
+    if out["actor2"] is None and d.event_type == "Violence against civilians":
+        out.update(actor2=f"Civilians ({country or 'Syria'})", inter2=7)  # ACLED: the target of VAC is civilians
     if out["actor1"] is None and d.event_type in ("Explosions/Remote violence", "Battles", "Violence against civilians"):
         out["actor1"] = f"Unidentified Armed Group ({country or 'Syria'})"
         out["inter1"] = 3

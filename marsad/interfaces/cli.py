@@ -65,6 +65,34 @@ def extract(
         raise typer.Exit(1)
 
 
+@app.command("eval")
+def evaluate_cmd(
+    gold: Annotated[Path, typer.Option(help="Annotations in the marsad-gold/1 format")],
+    texts: Annotated[Path, typer.Option(help="Folder with <article id>.txt for each gold article")],
+    pred: Annotated[Optional[Path], typer.Option(help="Score these records instead of running extraction")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object")] = False,
+) -> None:
+    """Measure marsad on your own annotations: event P/R/F1 and per-field accuracy."""
+    from marsad.evaluation.report import GoldError, as_dict, as_text, evaluate
+
+    preds = None
+    if pred is not None:
+        preds = []
+        for n, line in enumerate(pred.read_text("utf-8").splitlines(), 1):
+            if line.strip():
+                try:
+                    preds.append(json.loads(line))
+                except ValueError as e:
+                    typer.echo(f"error: {pred}:{n}: not JSON ({e})", err=True)
+                    raise typer.Exit(2)
+    try:
+        result = evaluate(gold, texts, preds)
+    except GoldError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2)
+    typer.echo(json.dumps(as_dict(result), ensure_ascii=False) if as_json else as_text(result))
+
+
 gazetteer_app = typer.Typer(no_args_is_help=True, help="The gazetteer: import countries, show what is known.")
 app.add_typer(gazetteer_app, name="gazetteer")
 

@@ -1,0 +1,63 @@
+"""Assembly over whole (invented, realistic) reports: how many incidents, which, when."""
+from __future__ import annotations
+
+import marsad
+
+REPORT_IDLIB = """إدلب 12 أيار 2019 /
+قتل 7 مدنيين بينهم 3 أطفال اليوم الأحد في غارات شنتها طائرات روسية على بلدة كفرنبل جنوب إدلب، بحسب ما أفاد المرصد السوري لحقوق الإنسان.
+وأضاف المرصد أن الغارات استهدفت سوقا شعبيا وسط البلدة، وأن حصيلة القتلى مرشحة للارتفاع بسبب وجود جرحى في حالات خطرة.
+من جهة أخرى، اندلعت اشتباكات عنيفة أمس بين قوات النظام وفصائل المعارضة على محور بلدة كفرنبودة في ريف حماة الشمالي، ما أسفر عن مقتل 12 عنصرا من قوات النظام و9 من مقاتلي الفصائل.
+ويأتي ذلك بعد ثلاثة أيام على قصف مدفعي لقوات النظام استهدف مدينة خان شيخون وأدى إلى مقتل امرأة وطفلها.
+ولم تسجل أي غارات على مدينة إدلب خلال الساعات الماضية.
+وكانت قوات النظام قد سيطرت على مدينة خان شيخون في عام 2019 بعد معارك استمرت أشهرا.
+"""
+
+REPORT_HASAKAH = """الحسكة - وكالات
+قالت وكالة سانا، أمس السبت، إن مسلحين مجهولين اغتالوا مختار قرية في ريف الحسكة الجنوبي.
+إلى ذلك، انفجرت عبوة ناسفة بسيارة لقوات سوريا الديمقراطية قرب بلدة الشدادي ما أدى إلى مقتل عنصرين وإصابة ثالث.
+وتتهم قسد خلايا تنظيم داعش بالوقوف وراء معظم التفجيرات في المنطقة.
+"""
+
+
+def _types(recs):
+    return [(r.event_type, r.sub_event_type) for r in recs]
+
+
+def test_idlib_report_incidents():
+    recs = marsad.extract(REPORT_IDLIB, article_id="idlib")
+    assert _types(recs) == [
+        ("Explosions/Remote violence", "Air/drone strike"),
+        ("Battles", "Armed clash"),
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ]
+    strike, clash, shelling = recs
+    assert strike.event_date == "2019-05-12" and strike.location == "Kafranbel" and strike.fatalities == 7
+    assert strike.actor1 == "Military Forces of Russia" and strike.actor2 == "Civilians (Syria)"
+    assert "expected_to_rise" in strike.hedges
+    assert strike.sources[0]["name"] == "Syrian Observatory for Human Rights"
+    assert clash.event_date == "2019-05-11" and clash.admin1 == "Hama" and clash.fatalities == 21
+    assert {clash.actor1, clash.actor2} == {"Military Forces of Syria", "Opposition Rebels (Syria)"}
+    assert shelling.event_date == "2019-05-08" and shelling.location == "Khān Shaykhūn"
+    assert shelling.actor1 == "Military Forces of Syria" and shelling.fatalities == 2
+
+
+def test_hasakah_report_incidents():
+    recs = marsad.extract(REPORT_HASAKAH, published="2019-03-10", article_id="hasakah")
+    assert _types(recs) == [
+        ("Violence against civilians", "Attack"),
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ]
+    killing, ied = recs
+    assert killing.event_date == "2019-03-09" and killing.admin1 == "Al-Hasakeh" and killing.geo_precision == 2
+    assert killing.sources[0]["name"] == "SANA"
+    assert ied.location == "Ash Shaddadi" and ied.actor2 == "SDF: Syrian Democratic Forces"
+    assert ied.fatalities == 2 and [c["outcome"] for c in ied.casualties] == ["killed", "injured"]
+
+
+def test_every_evidence_span_is_inside_the_text():
+    for text in (REPORT_IDLIB, REPORT_HASAKAH):
+        for rec in marsad.extract(text, published="2019-05-12"):
+            for key, span in rec.evidence.items():
+                spans = span if key == "mentions" else [span]
+                for s, e in spans:
+                    assert 0 <= s < e <= len(text) and text[s:e].strip()
