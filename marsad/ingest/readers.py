@@ -1,4 +1,4 @@
-"""Reading articles from .txt, .jsonl and .csv files, one bad input never stopping the rest.
+"""Reading articles from .txt, .jsonl, .csv and .html files, one bad input never stopping the rest.
 
 Each reader yields either an `Article` or an `InputError` naming the file and
 line, so a batch can report what it skipped and go on.
@@ -16,6 +16,8 @@ from pathlib import Path
 from marsad.document import Article
 
 MAX_BYTES = 2_000_000  # an article longer than this is not news copy
+MIN_HTML_WORDS = 5  # less than this is navigation or boilerplate, not an article
+SUFFIXES = (".txt", ".jsonl", ".ndjson", ".csv", ".html", ".htm")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +70,7 @@ def read_path(path: Path, published: date | None = None, outlet: str | None = No
               ) -> Iterator[Article | InputError]:
     """Articles in one file (.txt, .jsonl/.ndjson, .csv) or a folder of them."""
     if path.is_dir():
-        for child in sorted(p for p in path.rglob("*") if p.suffix.lower() in (".txt", ".jsonl", ".ndjson", ".csv")):
+        for child in sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES):
             yield from read_path(child, published, outlet)
         return
     try:
@@ -85,6 +87,8 @@ def read_path(path: Path, published: date | None = None, outlet: str | None = No
         yield from _jsonl(path, text, published)
     elif suffix == ".csv":
         yield from _csv(path, text, published)
+    elif suffix in (".html", ".htm"):
+        yield _html(path, text, published, outlet)
     else:
         if len(data) > MAX_BYTES:
             yield InputError(str(path), None, f"article longer than {MAX_BYTES} bytes")
@@ -112,8 +116,30 @@ def _csv(path: Path, text: str, published: date | None) -> Iterator[Article | In
     if not reader.fieldnames or "text" not in reader.fieldnames:
         yield InputError(str(path), 1, "CSV has no 'text' column")
         return
+    start = reader.line_num + 1  # a quoted field may span lines: name the line the row starts on
     try:
         for row in reader:
-            yield _row_article(path, reader.line_num, row, published)
+            yield _row_article(path, start, row, published)
+            start = reader.line_num + 1
     except csv.Error as e:
-        yield InputError(str(path), reader.line_num, f"broken CSV ({e})")
+        yield InputError(str(path), start, f"broken CSV ({e})")
+
+
+def _html(path: Path, html: str, published: date | None, outlet: str | None) -> Article | InputError:
+    """The main text of a web page (trafilatura), with its date and address when the page gives them."""
+    from trafilatura import extract, extract_metadata
+
+    body = extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    if not body or len(body.split()) < MIN_HTML_WORDS:
+        return InputError(str(path), None, "HTML page with no article text")
+    meta = extract_metadata(html)
+    pub, source = published, "metadata" if published else "none"
+    if pub is None and meta is not None and meta.date:
+        try:
+            pub, source = parse_published(meta.date), "page"
+        except ValueError:
+            pass
+    url = meta.url if meta is not None else None
+    site = meta.sitename if meta is not None else None
+    return Article(path.stem, body, pub, source, outlet or site, url)
+

@@ -65,6 +65,129 @@ def extract(
         raise typer.Exit(1)
 
 
+DbOption = Annotated[Optional[str], typer.Option(
+    "--db", help="SQLite file or postgresql:// URL (default $MARSAD_DB, else ./marsad.db)")]
+
+
+def _store(db: Optional[str]):
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from marsad.store.db import Store
+
+    try:
+        return Store(db)
+    except SQLAlchemyError as e:
+        typer.echo(f"error: cannot open database {db or 'marsad.db'}: {str(e).splitlines()[0]}", err=True)
+        raise typer.Exit(2)
+
+
+def _report_ingest(report) -> None:
+    for line in report.errors:
+        typer.echo(f"error: {line}", err=True)
+    for line in report.warnings:
+        typer.echo(f"warning: {line}", err=True)
+    typer.echo(f"ingested {report.new} new, {report.versions} new versions, {report.same} unchanged, "
+               f"{len(report.errors)} failed", err=True)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Folders, .txt, .jsonl, .csv, .html files")],
+    db: DbOption = None,
+    published: Annotated[Optional[str], typer.Option(help="Publication date for inputs that lack one")] = None,
+    outlet: Annotated[Optional[str], typer.Option(help="Outlet name for inputs that lack one")] = None,
+) -> None:
+    """Store articles (idempotent: the same text twice changes nothing; edited text is a new version)."""
+    from marsad.batch.local import ingest as do_ingest
+
+    store = _store(db)
+    report = do_ingest(store, paths, _published(published), outlet)
+    _report_ingest(report)
+    if report.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def run(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Inputs to ingest first (optional)")] = None,
+    db: DbOption = None,
+    workers: Annotated[int, typer.Option(min=1, help="Extraction processes")] = 1,
+    published: Annotated[Optional[str], typer.Option(help="Publication date for inputs that lack one")] = None,
+    engine: Annotated[str, typer.Option(help="local, or dask for a Dask cluster")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (default: a local cluster)")] = None,
+) -> None:
+    """Ingest, then extract every pending article into the store; safe to interrupt and re-run."""
+    from marsad.batch.local import ingest as do_ingest
+    from marsad.batch.local import run_pending
+
+    store = _store(db)
+    failed_inputs = 0
+    if paths:
+        report = do_ingest(store, paths, _published(published))
+        _report_ingest(report)
+        failed_inputs = len(report.errors)
+    if engine == "dask":
+        from marsad.batch.dask_runner import run_dask
+
+        done, failed = run_dask(store, scheduler=scheduler, workers=workers)
+    elif engine == "local":
+        done, failed = run_pending(store, workers=workers)
+    else:
+        raise typer.BadParameter("choose local or dask", param_hint="--engine")
+    typer.echo(f"extracted {done} articles, {failed} failed; {store.stats()}", err=True)
+    if failed or failed_inputs:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="acled-csv, ucdp-csv, geojson or jsonl")] = "jsonl",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (default stdout)")] = None,
+    db: DbOption = None,
+    since: Annotated[Optional[str], typer.Option(help="Events on or after YYYY-MM-DD")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Events on or before YYYY-MM-DD")] = None,
+    admin1: Annotated[Optional[str], typer.Option(help="Governorate, e.g. 'Deir ez-Zor'")] = None,
+    event_type: Annotated[Optional[str], typer.Option(help="ACLED event type")] = None,
+    actor: Annotated[Optional[str], typer.Option(help="Actor name (part of it)")] = None,
+) -> None:
+    """Export stored events: ACLED-style CSV, UCDP-style CSV, GeoJSON or full JSON Lines."""
+    from marsad.store.db import EventFilter
+    from marsad.views.exports import FORMATS, write
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
+    for name, value in (("--since", since), ("--until", until)):
+        if value:
+            _dated(value, name)
+    store = _store(db)
+    records = store.events(EventFilter(since=since, until=until, admin1=admin1, event_type=event_type, actor=actor))
+    out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        n = write(fmt, records, out)
+    finally:
+        if output:
+            out.close()
+    typer.echo(f"exported {n} events", err=True)
+
+
+def _dated(value: str, name: str) -> None:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"not a YYYY-MM-DD date: {value!r}", param_hint=name)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Arabic text to find, any spelling of hamza/ta marbuta")],
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(min=1, max=1000)] = 20,
+) -> None:
+    """Full-text search over stored articles."""
+    for hit in _store(db).search(query, limit):
+        typer.echo(f"{hit['article_id']}\t{hit['published'] or ''}\t{hit['snippet']}")
+
+
 @app.command("eval")
 def evaluate_cmd(
     gold: Annotated[Path, typer.Option(help="Annotations in the marsad-gold/1 format")],
@@ -124,3 +247,7 @@ def gazetteer_info() -> None:
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()

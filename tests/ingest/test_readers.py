@@ -68,3 +68,15 @@ def test_cli_rejects_bad_published_option(tmp_path):
     f.write_text(ARTICLE, encoding="utf-8")
     res = CliRunner().invoke(app, ["extract", str(f), "--published", "yesterday"])
     assert res.exit_code != 0 and "YYYY-MM-DD" in res.output
+
+
+def test_html_main_text_and_metadata(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<html><head><title>قصف</title><meta property='article:published_time' content='2019-05-12'>"
+        "<link rel='canonical' href='https://example.org/a'></head><body><nav>الرئيسية اتصل بنا</nav><article>"
+        f"<p>{ARTICLE}</p><p>وأضافت المصادر أن فرق الدفاع المدني انتشلت الضحايا من تحت الأنقاض.</p>"
+        "</article><footer>جميع الحقوق محفوظة</footer></body></html>", "utf-8")
+    (item,) = read_path(page)
+    assert isinstance(item, Article) and "كفرنبل" in item.text and "الرئيسية" not in item.text
+    assert str(item.published) == "2019-05-12" and item.url == "https://example.org/a"
