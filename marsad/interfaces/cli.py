@@ -115,6 +115,7 @@ def run(
     published: Annotated[Optional[str], typer.Option(help="Publication date for inputs that lack one")] = None,
     engine: Annotated[str, typer.Option(help="local, or dask for a Dask cluster")] = "local",
     scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (default: a local cluster)")] = None,
+    link: Annotated[bool, typer.Option(help="Link reports into incidents after extraction")] = True,
 ) -> None:
     """Ingest, then extract every pending article into the store; safe to interrupt and re-run."""
     from marsad.batch.local import ingest as do_ingest
@@ -135,8 +136,20 @@ def run(
     else:
         raise typer.BadParameter("choose local or dask", param_hint="--engine")
     typer.echo(f"extracted {done} articles, {failed} failed; {store.stats()}", err=True)
+    if link:
+        from marsad.link.run import link_store
+
+        typer.echo(f"linked: {link_store(store)}", err=True)
     if failed or failed_inputs:
         raise typer.Exit(1)
+
+
+@app.command("link")
+def link_cmd(db: DbOption = None) -> None:
+    """Detect wire copy, join reports of one incident across articles and reconcile their tolls."""
+    from marsad.link.run import link_store
+
+    typer.echo(f"linked: {link_store(_store(db))}", err=True)
 
 
 @app.command()

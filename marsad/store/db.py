@@ -228,6 +228,81 @@ class Store:
                         "snippet": r.text[max(0, i - 60): i + len(query) + 60].replace("\n", " ") if i >= 0 else ""})
         return out
 
+    # linking ------------------------------------------------------------------------------------------
+    def articles_text(self) -> list[tuple[str, str]]:
+        """(article id, text) of every current article, for wire-copy detection."""
+        with self.engine.connect() as conn:
+            return [(r.article_id, r.text) for r in conn.execute(
+                select(s.articles.c.article_id, s.articles.c.text).where(s.articles.c.status == "done")
+                .order_by(s.articles.c.pk))]
+
+    def incident_ids(self) -> dict[str, str]:
+        with self.engine.connect() as conn:
+            return {r.event_id: r.incident_id for r in conn.execute(
+                select(s.events.c.event_id, s.events.c.incident_id).where(s.events.c.incident_id.is_not(None)))}
+
+    def save_links(self, assignments: dict[str, str], summaries: dict[str, dict], copies: list) -> None:
+        """Write incident ids, incident summaries and the copied passages, replacing the previous linking."""
+        now = _now()
+        with self.engine.begin() as conn:
+            first_seen = dict(conn.execute(select(s.incidents.c.incident_id, s.incidents.c.first_seen)).all())
+            conn.execute(delete(s.incidents))
+            conn.execute(delete(s.copies))
+            by_incident: dict[str, list[str]] = {}
+            for event_id, incident in assignments.items():
+                by_incident.setdefault(incident, []).append(event_id)
+            for incident, ids in by_incident.items():
+                conn.execute(update(s.events).where(s.events.c.event_id.in_(ids)).values(incident_id=incident))
+            rows = [{"incident_id": k, **{f: v.get(f) for f in ("event_date", "event_type", "sub_event_type",
+                                                                 "admin1", "location", "latitude", "longitude",
+                                                                 "fatalities", "reports", "grade")},
+                     "summary": json.dumps(v, ensure_ascii=False), "first_seen": first_seen.get(k, now),
+                     "updated_at": now} for k, v in summaries.items()]
+            if rows:
+                conn.execute(insert(s.incidents), rows)
+            if copies:
+                conn.execute(insert(s.copies), [{"a_article": c.a, "a_start": c.a_span[0], "a_end": c.a_span[1],
+                                                 "b_article": c.b, "b_start": c.b_span[0], "b_end": c.b_span[1],
+                                                 "similarity": c.similarity} for c in copies])
+
+    def incidents(self, f: EventFilter = EventFilter(), limit: int | None = None, offset: int = 0) -> list[dict]:
+        """Incident summaries whose reports match the filter, by date."""
+        ids = self._filtered(select(s.events.c.incident_id).where(s.events.c.incident_id.is_not(None)), f)
+        q = (select(s.incidents.c.summary).where(s.incidents.c.incident_id.in_(ids))
+             .order_by(s.incidents.c.event_date, s.incidents.c.incident_id).offset(offset))
+        if limit is not None:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            return [json.loads(r.summary) for r in conn.execute(q)]
+
+    def count_incidents(self, f: EventFilter = EventFilter()) -> int:
+        ids = self._filtered(select(s.events.c.incident_id).where(s.events.c.incident_id.is_not(None)), f)
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(s.incidents)
+                                .where(s.incidents.c.incident_id.in_(ids))).scalar_one()
+
+    def incident(self, incident_id: str) -> dict | None:
+        """One incident: its summary and every report."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(s.incidents.c.summary).where(s.incidents.c.incident_id == incident_id)).first()
+            if row is None:
+                return None
+            reports = [json.loads(r.record) for r in conn.execute(
+                select(s.events.c.record).where(s.events.c.incident_id == incident_id).order_by(s.events.c.event_id))]
+        return {**json.loads(row.summary), "events": reports}
+
+    def copies_of(self, article_id: str) -> list[dict]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(s.copies).where((s.copies.c.a_article == article_id)
+                                                       | (s.copies.c.b_article == article_id))).all()
+        out = []
+        for r in rows:
+            mine, other = (("a", "b") if r.a_article == article_id else ("b", "a"))
+            m = r._mapping
+            out.append({"span": [m[f"{mine}_start"], m[f"{mine}_end"]], "other_article": m[f"{other}_article"],
+                        "other_span": [m[f"{other}_start"], m[f"{other}_end"]], "similarity": r.similarity})
+        return out
+
     def stats(self) -> dict[str, int]:
         with self.engine.connect() as conn:
             by_status = dict(conn.execute(select(s.articles.c.status, func.count()).group_by(s.articles.c.status)).all())

@@ -105,7 +105,41 @@ evidence = Table(
 )
 Index("ix_evidence_event", evidence.c.event_id)
 
+incidents = Table(
+    "incidents", metadata,
+    Column("incident_id", String(40), primary_key=True),
+    Column("event_date", String(10)),
+    Column("event_type", String(40)),
+    Column("sub_event_type", String(60)),
+    Column("admin1", String(80)),
+    Column("location", String(200)),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("fatalities", Integer),
+    Column("reports", Integer),
+    Column("grade", String(40)),
+    Column("summary", Text, nullable=False),
+    Column("first_seen", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+)
+Index("ix_incidents_date", incidents.c.event_date)
+
+copies = Table(
+    "copies", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("a_article", String(200), nullable=False),
+    Column("a_start", Integer, nullable=False),
+    Column("a_end", Integer, nullable=False),
+    Column("b_article", String(200), nullable=False),
+    Column("b_start", Integer, nullable=False),
+    Column("b_end", Integer, nullable=False),
+    Column("similarity", Float, nullable=False),
+)
+Index("ix_copies_a", copies.c.a_article)
+Index("ix_copies_b", copies.c.b_article)
+
 V1_TABLES = [schema_version, articles, events, casualties, sources, evidence]
+V2_TABLES = [incidents, copies]
 
 
 def _v1(conn: Connection) -> None:
@@ -122,7 +156,11 @@ def _v1(conn: Connection) -> None:
             pass
 
 
-MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [(1, _v1)]
+def _v2(conn: Connection) -> None:
+    metadata.create_all(conn, tables=V2_TABLES)
+
+
+MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [(1, _v1), (2, _v2)]
 
 
 def migrate(conn: Connection) -> int:
