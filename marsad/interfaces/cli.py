@@ -201,6 +201,21 @@ def search(
         typer.echo(f"{hit['article_id']}\t{hit['published'] or ''}\t{hit['snippet']}")
 
 
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+) -> None:
+    """Serve the REST API (docs at /docs) and the observatory page."""
+    import uvicorn
+
+    from marsad.interfaces.api import create_app
+
+    _store(db).close()
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
 @app.command("eval")
 def evaluate_cmd(
     gold: Annotated[Path, typer.Option(help="Annotations in the marsad-gold/1 format")],

@@ -165,13 +165,62 @@ class Store:
 
     # queries ------------------------------------------------------------------------------------------
     def events(self, f: EventFilter = EventFilter(), limit: int | None = None, offset: int = 0) -> list[dict]:
-        """Event records (latest article versions only) matching the filter, by date then id."""
+        """Event records matching the filter, by date then id, with analysts' reviews applied."""
         q = self._filtered(select(s.events.c.record, s.events.c.incident_id), f)
         q = q.order_by(s.events.c.event_date, s.events.c.event_id).offset(offset)
         if limit is not None:
             q = q.limit(limit)
         with self.engine.connect() as conn:
-            return [{**json.loads(r.record), "incident_id": r.incident_id} for r in conn.execute(q)]
+            records = [{**json.loads(r.record), "incident_id": r.incident_id} for r in conn.execute(q)]
+        return self._reviewed("event", records, "event_id")
+
+    def event(self, event_id: str) -> dict | None:
+        with self.engine.connect() as conn:
+            r = conn.execute(select(s.events.c.record, s.events.c.incident_id)
+                             .where(s.events.c.event_id == event_id)).first()
+        if r is None:
+            return None
+        return self._reviewed("event", [{**json.loads(r.record), "incident_id": r.incident_id}], "event_id")[0]
+
+    # reviews ------------------------------------------------------------------------------------------
+    def add_review(self, target_type: str, target_id: str, status: str, reviewer: str,
+                   field: str | None = None, value=None) -> dict:
+        """Record an analyst's verdict; it is kept apart from extraction, so re-extraction keeps it."""
+        row = {"target_type": target_type, "target_id": target_id, "status": status, "field": field,
+               "value": None if field is None else json.dumps(value, ensure_ascii=False), "reviewer": reviewer,
+               "at": _now()}
+        with self.engine.begin() as conn:
+            conn.execute(insert(s.reviews).values(**row))
+        return {**row, "value": value}
+
+    def reviews(self, target_type: str, target_ids: list[str]) -> dict[str, list[dict]]:
+        if not target_ids:
+            return {}
+        out: dict[str, list[dict]] = {}
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(s.reviews).where(s.reviews.c.target_type == target_type)
+                                .where(s.reviews.c.target_id.in_(target_ids)).order_by(s.reviews.c.id))
+            for r in rows:
+                d = dict(r._mapping)
+                d["value"] = json.loads(d["value"]) if d["value"] is not None else None
+                out.setdefault(r.target_id, []).append(d)
+        return out
+
+    def _reviewed(self, target_type: str, records: list[dict], key: str) -> list[dict]:
+        by_id = self.reviews(target_type, [r[key] for r in records])
+        for rec in records:
+            history = by_id.get(rec[key])
+            if not history:
+                continue
+            corrections = {}
+            for rv in history:
+                if rv["field"]:
+                    corrections[rv["field"]] = rv["value"]
+            rec.update(corrections)
+            last = history[-1]
+            rec["review"] = {"status": last["status"], "reviewer": last["reviewer"], "at": last["at"],
+                             "corrections": corrections, "history": len(history)}
+        return records
 
     def count_events(self, f: EventFilter = EventFilter()) -> int:
         with self.engine.connect() as conn:
@@ -273,7 +322,7 @@ class Store:
         if limit is not None:
             q = q.limit(limit)
         with self.engine.connect() as conn:
-            return [json.loads(r.summary) for r in conn.execute(q)]
+            return self._reviewed("incident", [json.loads(r.summary) for r in conn.execute(q)], "incident_id")
 
     def count_incidents(self, f: EventFilter = EventFilter()) -> int:
         ids = self._filtered(select(s.events.c.incident_id).where(s.events.c.incident_id.is_not(None)), f)
@@ -287,9 +336,10 @@ class Store:
             row = conn.execute(select(s.incidents.c.summary).where(s.incidents.c.incident_id == incident_id)).first()
             if row is None:
                 return None
-            reports = [json.loads(r.record) for r in conn.execute(
+            reports = [{**json.loads(r.record), "incident_id": incident_id} for r in conn.execute(
                 select(s.events.c.record).where(s.events.c.incident_id == incident_id).order_by(s.events.c.event_id))]
-        return {**json.loads(row.summary), "events": reports}
+        summary = self._reviewed("incident", [json.loads(row.summary)], "incident_id")[0]
+        return {**summary, "events": self._reviewed("event", reports, "event_id")}
 
     def copies_of(self, article_id: str) -> list[dict]:
         with self.engine.connect() as conn:

@@ -138,6 +138,19 @@ copies = Table(
 Index("ix_copies_a", copies.c.a_article)
 Index("ix_copies_b", copies.c.b_article)
 
+reviews = Table(
+    "reviews", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("target_type", String(10), nullable=False),
+    Column("target_id", String(40), nullable=False),
+    Column("status", String(12), nullable=False),
+    Column("field", String(40)),
+    Column("value", Text),
+    Column("reviewer", String(120), nullable=False),
+    Column("at", String(32), nullable=False),
+)
+Index("ix_reviews_target", reviews.c.target_type, reviews.c.target_id)
+
 V1_TABLES = [schema_version, articles, events, casualties, sources, evidence]
 V2_TABLES = [incidents, copies]
 
@@ -160,7 +173,11 @@ def _v2(conn: Connection) -> None:
     metadata.create_all(conn, tables=V2_TABLES)
 
 
-MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [(1, _v1), (2, _v2)]
+def _v3(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[reviews])
+
+
+MIGRATIONS: list[tuple[int, Callable[[Connection], None]]] = [(1, _v1), (2, _v2), (3, _v3)]
 
 
 def migrate(conn: Connection) -> int:

@@ -105,9 +105,16 @@ def _feature(rec: dict) -> dict:
     return {"type": "Feature", "geometry": geometry, "properties": props}
 
 
+def _kept(records: Iterable[dict]) -> Iterable[dict]:
+    """Events an analyst rejected stay out of coded datasets (JSON Lines keeps them, marked)."""
+    return (r for r in records if (r.get("review") or {}).get("status") != "rejected")
+
+
 def write(fmt: str, records: Iterable[dict], out: IO[str]) -> int:
     """Write records in `fmt` to `out`; returns how many."""
     n = 0
+    if fmt != "jsonl":
+        records = _kept(records)
     if fmt == "jsonl":
         for rec in records:
             out.write(json.dumps(rec, ensure_ascii=False) + "\n")
