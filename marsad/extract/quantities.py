@@ -8,6 +8,7 @@ module only holds the composition rules.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -188,22 +189,49 @@ def _read(toks: list[str], i: int) -> tuple[int, int] | None:
     return compose(toks[i:i + 12])
 
 
-def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
-    """Every count in text[start:end], firm or vague, with its qualifier."""
-    end = len(text) if end is None else end
-    found: list[Quantity] = []
-    spans = [(m.start(), m.end(), m.group()) for m in _NUM_TOKEN.finditer(text, start, end)]
+class _Firm:
+    """The firm numbers of the last text seen, read once per article, looked up per clause."""
+
+    text: str | None = None
+    spans: list[tuple[int, int, str]] = []
+    starts: list[int] = []
+
+
+def _firm_numbers(text: str, start: int, end: int) -> list[Quantity]:
+    if _Firm.text is not text:
+        _Firm.spans = [(m.start(), m.end(), m.group()) for m in _NUM_TOKEN.finditer(text)
+                       if m.group()[0].isdigit() or _lookup(m.group()) is not None or m.group() == "و"]
+        _Firm.starts = [s for s, _, _ in _Firm.spans]
+        _Firm.text = text
+    lo = bisect_left(_Firm.starts, start)
+    hi = bisect_left(_Firm.starts, end)
+    spans = [sp for sp in _Firm.spans[lo:hi] if sp[1] <= end]
     toks = [t for _, _, t in spans]
+    found: list[Quantity] = []
     i = 0
     while i < len(spans):
         got = _read(toks, i)
-        if got is None or (toks[i] in ordinals()):
+        if got is None or toks[i] in ordinals():
             i += 1
             continue
         value, used = got
+        if any(spans[k + 1][0] - spans[k][1] > 2 for k in range(i, i + used - 1)):
+            used = 1  # words of a number stand next to each other
+            got = _read(toks[i:i + 1], 0)
+            if got is None:
+                i += 1
+                continue
+            value = got[0]
         s, e = spans[i][0], spans[i + used - 1][1]
         found.append(Quantity(s, e, value, value, "exact", value))
         i += used
+    return found
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Every count in text[start:end], firm or vague, with its qualifier."""
+    end = len(text) if end is None else end
+    found = _firm_numbers(text, start, end)
     firm_spans = [(q.start, q.end) for q in found]
     for m in _vague_matcher().find(text, start, end):
         if any(s <= m.core_start < e for s, e in firm_spans):

@@ -8,6 +8,7 @@ A phrase ending in `*` is a stem and matches any word that continues it
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -40,6 +41,7 @@ class Match:
     core_start: int
     entry: Entry
     phrase: str
+    core_end: int = -1
 
 
 @lru_cache(maxsize=None)
@@ -73,14 +75,35 @@ class PhraseMatcher:
         if table:
             self._auto.make_automaton()
         self._empty = not table
+        self._last_text: str | None = None
+        self._last_hits: list[Match] = []
+        self._last_starts: list[int] = []
 
     def find_all(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
-        """Every boundary-valid hit, overlapping ones included."""
+        """Every boundary-valid hit inside text[start:end], overlapping ones included.
+
+        The whole text is scanned once and kept, so the many clause-sized look-ups of one
+        article cost a bisect each, not a scan each.
+        """
         if self._empty:
             return []
         end = len(text) if end is None else end
+        if self._last_text is not text:
+            self._last_hits = self._scan(text)
+            self._last_starts = [m.core_start for m in self._last_hits]
+            self._last_text = text
+        i = bisect_left(self._last_starts, start)
+        out = []
+        for m in self._last_hits[i:]:
+            if m.core_start >= end:
+                break
+            if m.core_end <= end:
+                out.append(m)
+        return out
+
+    def _scan(self, text: str) -> list[Match]:
         out: list[Match] = []
-        for last, (length, hits) in self._auto.iter(text, start, end):
+        for last, (length, hits) in self._auto.iter(text):
             s, e = last - length + 1, last + 1
             w0 = word_start(text, s)
             if not is_proclitic_chain(text[w0:s]):
@@ -88,12 +111,13 @@ class PhraseMatcher:
             at_word_end = e >= len(text) or not is_letter(text[e])
             for entry, stem, phrase in hits:
                 if at_word_end:
-                    out.append(Match(w0, e, s, entry, phrase))
+                    out.append(Match(w0, e, s, entry, phrase, e))
                 elif stem:
                     we = e
                     while we < len(text) and is_letter(text[we]):
                         we += 1
-                    out.append(Match(w0, we, s, entry, phrase))
+                    out.append(Match(w0, we, s, entry, phrase, e))
+        out.sort(key=lambda m: m.core_start)
         return out
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:

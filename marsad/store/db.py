@@ -111,9 +111,10 @@ class Store:
                              {"pk": pk, "t": fold(article.text)})
         return Ingested(article.id, "version" if rows else "new", version)
 
-    def pending(self, limit: int | None = None) -> list[tuple[int, Article]]:
-        """Articles still waiting for extraction, oldest first."""
-        q = (select(s.articles).where(s.articles.c.status == "pending").order_by(s.articles.c.pk))
+    def pending(self, limit: int | None = None, after: int = 0) -> list[tuple[int, Article]]:
+        """Articles still waiting for extraction, oldest first (after primary key `after`)."""
+        q = (select(s.articles).where(s.articles.c.status == "pending").where(s.articles.c.pk > after)
+             .order_by(s.articles.c.pk))
         if limit:
             q = q.limit(limit)
         with self.engine.connect() as conn:
@@ -133,16 +134,25 @@ class Store:
 
     # extraction results -------------------------------------------------------------------------------
     def save_extraction(self, article_pk: int, records: list[EventRecord] | None, error: str | None = None,
-                        published: str | None = None) -> None:
-        """Replace an article's events with `records` and mark it done, in one transaction."""
+                        published: str | None = None, only_if_pending: bool = False) -> bool:
+        """Replace an article's events with `records` and mark it done, in one transaction.
+
+        With `only_if_pending`, the article is claimed first (pending -> done) and nothing is
+        written if another worker got there before: a retried task never writes twice.
+        """
         with self.engine.begin() as conn:
-            self._write_events(conn, article_pk, records or [])
             values = {"status": "failed" if error else "done", "error": error, "extracted_at": _now()}
-            conn.execute(update(s.articles).where(s.articles.c.pk == article_pk).values(**values))
+            claim = update(s.articles).where(s.articles.c.pk == article_pk)
+            if only_if_pending:
+                claim = claim.where(s.articles.c.status == "pending")
+            if conn.execute(claim.values(**values)).rowcount == 0 and only_if_pending:
+                return False
+            self._write_events(conn, article_pk, records or [])
             if published:
                 conn.execute(update(s.articles).where(s.articles.c.pk == article_pk)
                              .where(s.articles.c.published.is_(None))
                              .values(published=published, published_from="dateline"))
+        return True
 
     def _write_events(self, conn: Connection, article_pk: int, records: list[EventRecord]) -> None:
         conn.execute(delete(s.events).where(s.events.c.article_pk == article_pk))

@@ -8,6 +8,7 @@ in the folded copy maps back exactly.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -77,8 +78,16 @@ class NormText:
         return self.raw[rs:re_]
 
 
+_SIMPLE = {ord(k): (v or None) for k, v in CHARMAP.items() if len(v) <= 1}
+_EXPANDING = re.compile("[" + re.escape("".join(k for k, v in CHARMAP.items() if len(v) > 1)) + "]")
+_UPPER = re.compile("[A-Z]+")
+_DELETED = re.compile("[" + re.escape("".join(k for k, v in CHARMAP.items() if not v)) + "]+")
+
+
 def normalize(raw: str) -> NormText:
     """Fold `raw` for matching and keep the offset map."""
+    if not _EXPANDING.search(raw):
+        return _normalize_simple(raw)
     out: list[str] = []
     origin: list[int] = []
     cmap = CHARMAP
@@ -93,6 +102,20 @@ def normalize(raw: str) -> NormText:
             out.append(folded)
             origin.extend([i] * len(folded))
     return NormText(raw, "".join(out), tuple(origin))
+
+
+def _normalize_simple(raw: str) -> NormText:
+    """The common case, no ligature expands: one C-level translate and the kept index ranges."""
+    text = raw.translate(_SIMPLE)
+    if _UPPER.search(text):
+        text = _UPPER.sub(lambda m: m.group().lower(), text)
+    origin: list[int] = []
+    kept = 0
+    for m in _DELETED.finditer(raw):
+        origin.extend(range(kept, m.start()))
+        kept = m.end()
+    origin.extend(range(kept, len(raw)))
+    return NormText(raw, text, tuple(origin))
 
 
 @lru_cache(maxsize=65536)
