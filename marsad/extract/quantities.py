@@ -101,26 +101,11 @@ def compose(words: list[str]) -> tuple[int, int] | None:
         conj = conj or joined
         if last is None and conj:
             break
-        if kind == "unit":
+        if kind in ("unit", "ten", "tens", "hundred"):
+            teen = kind == "ten" and last == "unit" and not conj  # "ثلاثة عشر"
             if last is None:
                 current = value
-            elif conj:
-                current += value
-            else:
-                break
-        elif kind == "ten":
-            if last is None:
-                current = value
-            elif last == "unit" and not conj:
-                current += value
-            elif conj:
-                current += value
-            else:
-                break
-        elif kind == "tens" or kind == "hundred":
-            if last is None:
-                current = value
-            elif conj:
+            elif conj or teen:
                 current += value
             else:
                 break

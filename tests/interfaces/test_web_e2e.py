@@ -36,6 +36,20 @@ def site(tmp_path_factory):
     server.should_exit = True
 
 
+def _search(page, base: str | None = None, **fields) -> None:
+    """Open the page (when `base` is given), set the filters, apply, and wait for the redraw."""
+    if base:
+        page.goto(base + "/")
+        page.wait_for_selector("body[data-ready='1']")
+    for name, value in fields.items():
+        if name == "admin1":
+            page.select_option("select[name=admin1]", value)
+        else:
+            page.fill(f"input[name={name}]", value)
+    page.click("#apply")
+    page.wait_for_selector("body[data-ready='1']")
+
+
 @pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
@@ -56,15 +70,10 @@ def test_load_filter_open_review(site, browser):
     assert page.locator("#map circle.dot").count() == total
     assert page.locator("#map path.border").count() == 1 and page.locator("#timeline rect.bar").count() > 0
 
-    page.select_option("select[name=admin1]", "Homs")
-    page.click("#apply")
-    page.wait_for_selector("body[data-ready='1']")
+    _search(page, admin1="Homs")
     assert page.locator("#list tbody tr").count() == 2
 
-    page.select_option("select[name=admin1]", "")
-    page.fill("input[name=q]", "الشعفة")
-    page.click("#apply")
-    page.wait_for_selector("body[data-ready='1']")
+    _search(page, admin1="", q="الشعفة")
     row = page.locator("#list tbody tr", has=page.locator("td:nth-child(5)", has_text="2")).first
     row.click()
     page.wait_for_selector("#incident .report")
@@ -87,11 +96,7 @@ def test_load_filter_open_review(site, browser):
 def test_markup_in_articles_is_shown_as_text(site, browser):
     base, _ = site
     page = browser.new_page()
-    page.goto(base + "/")
-    page.wait_for_selector("body[data-ready='1']")
-    page.fill("input[name=q]", "كفرنبل")
-    page.click("#apply")
-    page.wait_for_selector("body[data-ready='1']")
+    _search(page, base, q="كفرنبل")
     page.locator("#list tbody tr").first.click()
     page.wait_for_selector("#incident .article")
     assert "<script>" in page.locator("#incident .article").first.inner_text()
