@@ -74,6 +74,19 @@ def _after_between(text: str, m: Match, floor: int) -> bool:
     return bool(before) and before[-1] in _BETWEEN
 
 
+@lru_cache(maxsize=1)
+def _say_verbs() -> frozenset[str]:
+    from marsad.knowledge.lexicon import load_yaml
+
+    return frozenset(fold(w) for w in load_yaml("sources")["say_verbs"])
+
+
+def is_claimant(text: str, m: Match, floor: int = 0) -> bool:
+    """"أعلنت قسد مقتل ...": the actor after a reporting verb speaks; it is not thereby the attacker."""
+    before = text[max(floor, m.start - 20):m.start].split()
+    return bool(before) and any(stem in _say_verbs() for _, stem in stems(before[-1]))
+
+
 def _overlaps_trigger(m: Match, trigger_spans: list[tuple[int, int]]) -> bool:
     """"قصف روسي", "غارة للتحالف": the actor is written into the trigger phrase itself."""
     return any(s < m.end and m.start < e for s, e in trigger_spans)
@@ -116,7 +129,7 @@ def assign_roles(text: str, actors: list[Match], trigger_start: int, floor: int,
             agents.append(a)
         else:
             initiators.append(a)
-    initiators.sort(key=lambda a: abs(a.start - trigger_start))
+    initiators.sort(key=lambda a: (is_claimant(text, a, floor), abs(a.start - trigger_start)))
     return agents + initiators, targets
 
 

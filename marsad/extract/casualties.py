@@ -117,7 +117,11 @@ def find_casualties(text: str, start: int, end: int, actors: list[Match] | None 
             prev = _words(text, max(start, o.start - 20), o.start)
             if prev and _strip_clitic(prev[-1]) in lex["toll_words"]:
                 continue
-        group, actor, g_end = _group_for(text, o, q, groups, actors, next_outcome, end, quantities)
+        tail = _words(text, q.end, min(end, q.end + 12)) if q is not None else []
+        if tail and _strip_clitic(tail[0]) in lex["others"] and out:
+            group, actor, g_end = out[-1].group, out[-1].actor, q.end  # "وجرح خمسة آخرين": as before
+        else:
+            group, actor, g_end = _group_for(text, o, q, groups, actors, next_outcome, end, quantities)
         if q is None:
             count, adjacent_group = _count_from_group(text, o, groups, lex, before_kind)
             if adjacent_group and adjacent_group.startswith("dual:"):
@@ -135,15 +139,13 @@ def find_casualties(text: str, start: int, end: int, actors: list[Match] | None 
                 continue
         else:
             used_q.add(q.start)
-        if group == "unknown" and q is not None and q.end <= end:
-            tail = _words(text, q.end, min(end, q.end + 12))
-            if tail and _strip_clitic(tail[0]) in lex["others"] and out:
-                group, actor = out[-1].group, out[-1].actor
         if group == "unknown" and out and out[-1].group != "unknown":
             group = out[-1].group
         span_start = min(o.start, q.start) if q.end > q.start else o.start
         span_end = max(o.end, q.end, g_end)
         includes = _breakdown(text, span_end, end, lex)
+        if q.end <= o.start and not includes:
+            includes = _breakdown(text, q.end, o.start, lex)
         out.append(Casualty(span_start, span_end, o.entry.get("outcome"), group, q.min, q.max, q.qualifier,
                             q.acled, actor, includes))
         out += _coordinated(text, out[-1], quantities, used_q, groups, actors, next_outcome, end)
@@ -235,7 +237,20 @@ def _figure_after(text, o, quantities, used_q, fillers, limit, covered) -> Quant
 
 
 def _figure_before(text, o, quantities, used_q, groups, floor, loose: bool = False) -> Quantity | None:
-    """A figure written before the outcome: "26 قتيلا", "15 مدنيا قتلوا", "لقي 13 مهاجرا حتفهم"."""
+    """A figure written before the outcome: "26 قتيلا", "15 مدنيا قتلوا", "لقي 13 مهاجرا حتفهم";
+    past a breakdown: "11 شخصا على الأقل بينهم أربعة أطفال قتلوا" is eleven, four of them children."""
+    q = _nearest_before(text, o, quantities, used_q, groups, floor, loose)
+    if q is None:
+        return None
+    lead = _lex()["breakdown"].find(text, max(floor, q.start - 16), q.start)
+    if lead and not text[lead[-1].end:q.start].strip():
+        head = _nearest_before(text, lead[-1], quantities, used_q, groups, floor, loose=True)
+        if head is not None and len(_words(text, head.end, lead[-1].start)) <= 3:
+            return head
+    return q
+
+
+def _nearest_before(text, o, quantities, used_q, groups, floor, loose: bool) -> Quantity | None:
     for q in reversed(quantities):
         if q.end > o.start or q.start in used_q or q.start < floor:
             continue
@@ -297,10 +312,21 @@ def _group_for(text, o, q, groups, actors, next_outcome, end, quantities=()) -> 
         return "unknown", None, 0
     verb = o.entry is not None and o.entry.get("verb")
     subject = [a for a in actors if verb and 0 <= a.start - o.end <= 2 and not a.entry.get("target_only")]
-    if len(cands) > 1 and subject and subject[0].start <= cands[0].start < subject[0].end:
+    if subject and subject[0].start <= cands[0].start < subject[0].end:
         cands = cands[1:]  # "اغتال مسلحون مجهولون قياديا": the subject is not the victim
+    if not cands:
+        return "unknown", None, 0
+    if q is not None and q.end <= o.start:
+        stop = _lex()["breakdown"].find(text, q.end, o.start)
+        before_breakdown = [g for g in cands if g.start < (stop[0].start if stop else o.start)]
+        cands = before_breakdown or cands  # "11 شخصا بينهم أربعة أطفال قتلوا": the people, not the part
     best = max(cands, key=lambda g: (g.entry.get("rank", 0), -abs(g.start - anchor)))
     group = best.entry.get("group")
+    word = text[best.core_start:best.end]
+    if word.endswith(_lex()["possessives"]) and word not in _lex()["singular_group"]:
+        owner = next((a for a in actors if a.end <= best.start and not a.entry.get("target_only")), None)
+        if owner is not None:  # "مقتل ثلاثة من مقاتليها": the fighters of the actor named before
+            return owner.entry.get("group") or group, owner.entry.get("name"), best.end
     actor = None
     for a in actors:
         linked = not _instrumental(text, a) and (a.start < best.end or text[best.end:a.start].strip() in _LINKS)

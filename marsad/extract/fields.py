@@ -9,13 +9,14 @@ from __future__ import annotations
 import hashlib
 from functools import lru_cache
 
-from marsad.extract.actors import assign_roles
+from marsad.extract.actors import assign_roles, is_claimant
 from marsad.extract.casualties import Casualty, rising_toll
 from marsad.extract.claims import Claim
 from marsad.extract.incidents import Assembly, Draft
 from marsad.extract.notes import note_for
 from marsad.extract.places import PlaceMention, best_place
 from marsad.extract.stance import hedges_in
+from marsad.knowledge.gazetteer import by_admin1
 from marsad.extract.triggers import has_air_cue
 from marsad.knowledge.lexicon import matcher
 from marsad.record import EventRecord
@@ -36,6 +37,14 @@ def _location(d: Draft) -> PlaceMention | None:
     if founding is not None:
         told = [p for p in told if p.admin1 == founding.admin1 or p.in_source]
     return best_place(told)
+
+
+def _article_governorate(asm: Assembly) -> PlaceMention | None:
+    """No place in the incident's own words: the governorate the article is about, precision 3."""
+    gov = by_admin1(asm.admin1) if asm.admin1 else None
+    if gov is None:
+        return None
+    return PlaceMention(-1, -1, "", gov, 3, gov.lat, gov.lon, gov.admin1, None, None, "article")
 
 
 def _actors(d: Draft, text: str, country: str | None, casualties: list[Casualty]) -> dict:
@@ -79,6 +88,12 @@ def _actors(d: Draft, text: str, country: str | None, casualties: list[Casualty]
                        actor2_span=(other.start, other.end))
     if out["actor2"] is None:
         out.update(_target_from_casualties(casualties, country, out["actor1"]))
+    if out["actor2"] is None:
+        speaker = next((a for a in initiators if is_claimant(text, a, first.start)
+                        and a.entry.get("name") != out["actor1"]), None)
+        if speaker is not None:  # "أعلنت قسد مقتل ثلاثة من مقاتليها في هجوم لداعش": the speaker was hit
+            out.update(actor2=speaker.entry.get("name"), inter2=speaker.entry.get("inter"),
+                       actor2_span=(speaker.start, speaker.end))
     if out["actor2"] is None and d.event_type == "Violence against civilians":
         out.update(actor2=f"Civilians ({country or 'Syria'})", inter2=7)  # ACLED: the target of VAC is civilians
     if out["actor1"] is None and d.event_type in ("Explosions/Remote violence", "Battles", "Violence against civilians"):
@@ -109,6 +124,9 @@ def _reconcile(casualties: list[Casualty]) -> list[Casualty]:
         cur = best.get(key)
         if cur is None:
             best[key] = c
+            continue
+        if c.group == "unknown" and c.min != cur.min and "unspecified" not in (c.qualifier, cur.qualifier):
+            best[(*key, c.start)] = c  # unnamed people with another figure may be other people
             continue
         if cur.qualifier == "unspecified" and c.qualifier != "unspecified":
             best[key] = c
@@ -156,7 +174,7 @@ def build_record(asm: Assembly, d: Draft) -> EventRecord | None:
     if main is None or d.event_type is None:
         return None
     casualties = _reconcile([c for m in d.mentions for c in m.casualties])
-    loc = _location(d)
+    loc = _location(d) or _article_governorate(asm)
     country = loc.place.country if loc is not None and loc.place is not None else None
     roles = _actors(d, text, country, casualties)
     d.extra.update({k: roles[k] for k in ("actor1", "assoc_actor_1", "inter1", "air")})
@@ -192,7 +210,8 @@ def build_record(asm: Assembly, d: Draft) -> EventRecord | None:
     }
     if d.date_expr is not None:
         evidence["date"] = doc.raw_span(d.date_expr.start, d.date_expr.end)
-    if loc is not None:
+    told_place = loc is not None and loc.start >= 0
+    if told_place:
         evidence["location"] = doc.raw_span(loc.start, loc.end)
     if roles["actor1_span"]:
         evidence["actor1"] = doc.raw_span(*roles["actor1_span"])
@@ -219,7 +238,7 @@ def build_record(asm: Assembly, d: Draft) -> EventRecord | None:
         admin2=loc.admin2 if loc and loc.precision <= 2 else None,
         admin3=None,
         location=loc.location if loc else None,
-        location_ar=doc.raw_text(loc.start, loc.end) if loc else None,
+        location_ar=doc.raw_text(loc.start, loc.end) if told_place else None,
         latitude=loc.lat if loc else None, longitude=loc.lon if loc else None,
         geo_precision=loc.precision if loc else 3,
         fatalities=int(fatalities),

@@ -9,6 +9,8 @@ topic shift ("إلى ذلك", "من جانب آخر") ends the focus.
 """
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -91,6 +93,7 @@ class Assembly:
     published_from: str
     drafts: list[Draft]
     claims: list[tuple[int, int, list[Claim]]]  # (sentence start, paragraph, claims)
+    admin1: str | None = None  # the governorate the article is mostly about
 
 
 def _explicit_dates(m: Mention) -> list[DateExpr]:
@@ -154,6 +157,25 @@ def _date_for(d: Draft, m: Mention, trigger_pos: int) -> None:
         d.date_note = best.note
 
 
+_HEAD = re.compile(r"^\s*([^\n]{1,40}?)\s*(?:\(|[-–—/:])")
+
+
+def _head_end(text: str) -> int:
+    """End of the place-and-agency head of a report ("بيروت (رويترز) -", "إدلب - الجزيرة نت", "دمشق-سانا")."""
+    first = text.lstrip().split("\n", 1)[0]
+    offset = len(text) - len(text.lstrip())
+    if len(first.split()) <= 5 and "\n" in text.strip():
+        return offset + len(first)
+    m = _HEAD.match(text)
+    return m.end() if m and len(m.group(1).split()) <= 3 else 0
+
+
+def _dominant_admin1(places: list[PlaceMention]) -> str | None:
+    """The governorate the article is about: the one its own places name most."""
+    counts = Counter(p.admin1 for p in places if p.admin1 and not p.in_source)
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def assemble(doc: Doc) -> Assembly:
     """Group an article's clauses into incident drafts."""
     text = doc.text
@@ -162,7 +184,7 @@ def assemble(doc: Doc) -> Assembly:
     base, published_from = art.published, art.published_from
     if base is None and dateline is not None:
         base, published_from = dateline.day, "dateline"
-    head_end = dateline.end if dateline is not None and dateline.start < 120 else 0
+    head_end = max(dateline.end if dateline is not None and dateline.start < 120 else 0, _head_end(text))
     named = named_actors(text)
     actors = find_actors(text, 0, len(text), named)
     first_places = find_places(text, 0, len(text))
@@ -220,4 +242,4 @@ def assemble(doc: Doc) -> Assembly:
             _date_for(d, m, main.start)
             drafts.append(d)
             focus = d
-    return Assembly(doc, base, published_from, drafts, claims)
+    return Assembly(doc, base, published_from, drafts, claims, _dominant_admin1(places))

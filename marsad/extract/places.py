@@ -118,6 +118,8 @@ def find_places(text: str, start: int, end: int, context_admin1: set[str] | None
                 e = d[0].end
         elif place.kind == "admin1" or cue == "governorate":
             precision, location = 3, None
+        if precision == 1 and _after_direction(text, s):
+            precision = 2  # "جنوبي إدلب": near the town, not in it
         prior = text[max(start, s - 40):s]
         in_source = any(w in prior.split()[-4:] for w in _SOURCE_WORDS)
         out.append(PlaceMention(s, e, text[m.core_start:m.end], place, precision, place.lat, place.lon,
@@ -126,6 +128,11 @@ def find_places(text: str, start: int, end: int, context_admin1: set[str] | None
     refs = {o.ref_start for o in offsets}
     out = [replace(p, descriptive=True) if p.start in refs else p for p in out]
     return out + offsets
+
+
+def _after_direction(text: str, pos: int) -> bool:
+    before = _lex()["dirs"].find(text, max(0, pos - 24), pos)
+    return bool(before) and not text[before[-1].end:pos].strip()
 
 
 def _is_rural(text: str, m) -> bool:

@@ -41,7 +41,9 @@ def _words() -> dict[str, tuple[int, str]]:
 
 @lru_cache(maxsize=1)
 def ordinals() -> frozenset[str]:
-    return frozenset(fold(w) for w in load_yaml("numbers")["ordinals"])
+    """Words that never start a count: ordinals, and weekdays that look like numbers."""
+    data = load_yaml("numbers")
+    return frozenset(fold(w) for w in data["ordinals"] + data["not_numbers"])
 
 
 @lru_cache(maxsize=1)
