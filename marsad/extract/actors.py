@@ -19,8 +19,9 @@ from marsad.text.tokens import stems
 _TARGET_CUES = frozenset(fold(w) for w in (
     "على", "ضد", "مع", "استهداف", "مواقع", "موقع", "تمركز", "تمركزات", "نقاط", "نقطة", "صفوف", "بحق", "منازل",
     "حاجز", "مقر", "مقرات", "ثكنة", "رتل", "ارتال", "دورية", "تجمع", "تجمعات", "مراكز", "مركز", "قاعدة",
-    "مخلفات", "آلية", "آليات", "سيارة", "دبابة", "عربة", "مدرعة", "مستودع", "مستودعا", "مخزن", "شحنة", "قافلة",
+    "آلية", "آليات", "سيارة", "دبابة", "عربة", "مدرعة", "مستودع", "مستودعا", "مخزن", "شحنة", "قافلة",
     "مشفى", "مستشفى", "تعرضت", "تعرض", "طالت", "طال", "استهدافه", "مقاتلي"))
+_LEFT_BY = frozenset(fold(w) for w in ("مخلفات", "من مخلفات"))
 _BETWEEN = frozenset({"بين"})
 
 
@@ -46,7 +47,8 @@ def find_actors(text: str, start: int, end: int, named: set[str]) -> list[Match]
     out = []
     for i, m in enumerate(hits):
         nxt = hits[i + 1] if i + 1 < len(hits) else None
-        if m.entry.get("generic_head") and nxt is not None and not text[m.end:nxt.start].strip():
+        joined = nxt is not None and text[nxt.start:nxt.core_start].startswith("و")  # "الفصائل وقوات النظام": two
+        if m.entry.get("generic_head") and nxt is not None and not text[m.end:nxt.start].strip() and not joined:
             continue
         out.append(m)
     return out
@@ -102,6 +104,12 @@ def _is_agent(text: str, m: Match, trigger_spans: list[tuple[int, int]]) -> bool
         if not gap or (len(gap) == 1 and prefix.endswith(("ل", "لل")) and "ل" in prefix):
             return True
     return False
+
+
+def left_by(text: str, m: Match, floor: int = 0) -> bool:
+    """"أسلحة من مخلفات داعش": the actor who left weapons behind (the target of a seizure)."""
+    before = text[max(floor, m.start - 30):m.start].replace('"', " ").split()[-3:]
+    return any(w in _LEFT_BY for w in before)
 
 
 def assign_roles(text: str, actors: list[Match], trigger_start: int, floor: int,

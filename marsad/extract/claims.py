@@ -7,12 +7,16 @@ back to the last source of that kind, chain included.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from marsad.knowledge.lexicon import Entry, PhraseMatcher, entries_of, load_yaml
+from marsad.text.normalize import fold
 
-_RANK = {"state_media": 3, "agency": 3, "monitor": 3, "government": 2, "military": 2, "armed_group": 2,
+_ADJECTIVES = frozenset(fold(w) for w in ("المحلية", "المحلي", "الرسمية", "الرسمي", "المعارضة", "الموالية",
+                                         "الاخبارية", "السورية", "الروسية", "التركية", "الامريكية"))
+_RANK = {"state_media": 3, "agency": 3, "monitor": 3, "media": 3, "government": 2, "military": 2, "armed_group": 2,
          "local": 1, "unknown": 0}
 
 
@@ -32,7 +36,9 @@ class Claim:
 def _lex() -> dict:
     data = load_yaml("sources")
     frames = [Entry(tuple(data["say_verbs"]), {"frame": "say"}), Entry(tuple(data["by_frames"]), {"frame": "by"})]
-    return {"sources": PhraseMatcher(entries_of(data)), "frames": PhraseMatcher(frames)}
+    heads = "|".join(re.escape(fold(h)) for h in data["outlet_heads"])
+    outlet = re.compile(rf'(?<!\w)(?:{heads})\s+"?([^\s",.:()]+(?:\s[^\s",.:()]+)?)"?')
+    return {"sources": PhraseMatcher(entries_of(data)), "frames": PhraseMatcher(frames), "outlet": outlet}
 
 
 def _framed(text: str, m, sent_start: int) -> bool:
@@ -61,9 +67,28 @@ def claims_in(text: str, start: int, end: int, history: list[Claim]) -> list[Cla
         if not _framed(text, m, start) and not _after_an(text, m, start):
             continue
         found.append(Claim(ent.get("name"), ent.get("type"), [], m.start, m.end))
+    found += _outlets(text, start, end, found)
+    found.sort(key=lambda c: c.start)
     merged = _chain(found)
     history.extend(merged)
     return merged
+
+
+def _outlets(text: str, start: int, end: int, known: list[Claim]) -> list[Claim]:
+    """"بحسب ما ذكرت شبكة فرات بوست المحلية": an outlet the lexicon lacks, named as written."""
+    out = []
+    for m in _lex()["outlet"].finditer(text, start, end):
+        if any(c.start <= m.start(1) < c.end or m.start() <= c.start < m.end() for c in known):
+            continue
+        head = type("M", (), {"start": m.start(), "end": m.end()})()
+        if not _framed(text, head, start):
+            continue
+        words = m.group(1).split()
+        if words and words[-1] in _ADJECTIVES:
+            words = words[:-1]
+        if words:
+            out.append(Claim(" ".join(words), "media", [], m.start(), m.start(1) + len(" ".join(words))))
+    return out
 
 
 def _after_an(text: str, m, floor: int) -> bool:

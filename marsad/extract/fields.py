@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from functools import lru_cache
 
-from marsad.extract.actors import assign_roles, is_claimant
+from marsad.extract.actors import assign_roles, is_claimant, left_by
 from marsad.extract.casualties import Casualty, rising_toll
 from marsad.extract.claims import Claim
 from marsad.extract.incidents import Assembly, Draft
@@ -52,6 +52,10 @@ def _actors(d: Draft, text: str, country: str | None, casualties: list[Casualty]
     main = first.main
     pos = main.start if main else first.start
     initiators, targets = assign_roles(text, first.actors, pos, first.start, [(t.start, t.end) for t in first.triggers])
+    if main is not None and main.sub_event_type == "Disrupted weapons use":
+        owners = [a for a in first.actors if left_by(text, a, first.start)]
+        initiators = [a for a in initiators if a not in owners]
+        targets = owners + [t for t in targets if t not in owners]
     for m in d.mentions[1:]:
         more_i, more_t = assign_roles(text, m.actors, m.main.start if m.main else m.start, m.start,
                                       [(t.start, t.end) for t in m.triggers])
@@ -81,7 +85,13 @@ def _actors(d: Draft, text: str, country: str | None, casualties: list[Casualty]
             if t.entry.get("name") != out["actor2"]:
                 out["assoc_actor_2"] = t.entry.get("name")
                 break
-    if out["actor2"] is None and d.event_type == "Battles":
+    if d.event_type in ("Protests", "Riots"):
+        crowd = "Protesters" if d.event_type == "Protests" else "Rioters"
+        if out["actor1"] is None or out["actor1"].startswith("Civilians"):
+            out.update(actor1=f"{crowd} ({country or 'Syria'})", inter1=6 if crowd == "Protesters" else 5)
+        if out["actor2"] and out["actor2"].startswith("Civilians"):
+            out.update(actor2=None, inter2=None, actor2_span=None)
+    if out["actor2"] is None and d.event_type in ("Battles", "Strategic developments"):
         other = next((a for a in initiators[1:] if a.entry.get("name") != out["actor1"]), None)
         if other is not None:
             out.update(actor2=other.entry.get("name"), inter2=other.entry.get("inter"),

@@ -100,12 +100,26 @@ def _explicit_dates(m: Mention) -> list[DateExpr]:
     return [d for d in m.dates if d.kind in ("absolute", "relative") and d.day is not None]
 
 
+_DISTINCT_MEANS = {"Air/drone strike", "Remote explosive/landmine/IED", "Suicide bomb", "Chemical weapon"}
+
+
+def _points(places: list[PlaceMention]) -> list[PlaceMention]:
+    """Places that are somewhere (a town, a named area), not containers such as a governorate or its countryside."""
+    return [p for p in places if p.location and not p.in_source and not p.descriptive]
+
+
 def _conflicts(focus: Draft, m: Mention) -> bool:
     main = m.main
     if main is not None and not main.definite:
         ft = focus.event_type
         if ft and main.event_type != ft and not (
                 {ft, main.event_type} <= {"Battles", "Explosions/Remote violence"}):
+            return True
+        fs = focus.founding.main.sub_event_type if focus.founding.main else None
+        if fs != main.sub_event_type and {fs, main.sub_event_type} <= _DISTINCT_MEANS:
+            return True  # a landmine and an air strike are two incidents
+        here, there = _points(m.places), [p for x in focus.mentions for p in _points(x.places)]
+        if here and there and not any(km_between(a.lat, a.lon, b.lat, b.lon) < 15 for a in here for b in there):
             return True
     towns = [p for p in m.places if p.precision == 1 and not p.in_source]
     known = focus.towns()

@@ -118,12 +118,15 @@ def find_places(text: str, start: int, end: int, context_admin1: set[str] | None
                 e = d[0].end
         elif place.kind == "admin1" or cue == "governorate":
             precision, location = 3, None
-        if precision == 1 and _after_direction(text, s):
-            precision = 2  # "جنوبي إدلب": near the town, not in it
+        described = False
+        if _after_direction(text, s):
+            described = bool(out) and len(text[out[-1].end:s].split()) <= 3  # "بادية الميادين شرقي دير الزور"
+            if precision == 1:
+                precision = 2  # "جنوبي إدلب": near the town, not in it
         prior = text[max(start, s - 40):s]
         in_source = any(w in prior.split()[-4:] for w in _SOURCE_WORDS)
         out.append(PlaceMention(s, e, text[m.core_start:m.end], place, precision, place.lat, place.lon,
-                                place.admin1, place.admin2, location, cue, in_source))
+                                place.admin1, place.admin2, location, cue, in_source, described))
     offsets = _offsets(text, start, end, out)
     refs = {o.ref_start for o in offsets}
     out = [replace(p, descriptive=True) if p.start in refs else p for p in out]
