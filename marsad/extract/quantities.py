@@ -61,6 +61,15 @@ def _after_matcher() -> PhraseMatcher:
     return PhraseMatcher(entries_of(load_yaml("quantifiers"), "after"))
 
 
+@lru_cache(maxsize=1)
+def _number_forms() -> frozenset[str]:
+    """Every spelling _lookup accepts, and the bare و that joins number words."""
+    forms = {"و"}
+    for w in _words():
+        forms |= {w, "و" + w, "ال" + w} | ({p + w for p in "بلك"} if len(w) > 2 else set())
+    return frozenset(forms)
+
+
 def _lookup(word: str) -> tuple[int, str, bool] | None:
     """(value, kind, joined by و) for a number word, with a leading و allowed."""
     table = _words()
@@ -186,8 +195,9 @@ class _Firm:
 
 def _firm_numbers(text: str, start: int, end: int) -> list[Quantity]:
     if _Firm.text is not text:
+        forms = _number_forms()
         _Firm.spans = [(m.start(), m.end(), m.group()) for m in _NUM_TOKEN.finditer(text)
-                       if m.group()[0].isdigit() or _lookup(m.group()) is not None or m.group() == "و"]
+                       if m.group()[0].isdigit() or m.group() in forms]
         _Firm.starts = [s for s, _, _ in _Firm.spans]
         _Firm.text = text
     lo = bisect_left(_Firm.starts, start)

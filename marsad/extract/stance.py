@@ -6,6 +6,7 @@ A trigger or toll governed by one of these cues does not make an incident
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from marsad.knowledge.lexicon import Entry, PhraseMatcher, entries_of, load_yaml
@@ -27,21 +28,21 @@ def cue_window(kind: str) -> int:
     return data.get("window", 5) if isinstance(data, dict) else 5
 
 
+_STOP = re.compile(r"[.!?;\n]")
+_WORD = re.compile(r"\S+")
+
+
 def words_before(text: str, pos: int, n: int, floor: int = 0) -> int:
     """Start of the n words before `pos`, not crossing `floor` or a clause stop."""
-    i = pos
-    count = 0
-    while i > floor and count < n:
-        j = i - 1
-        while j > floor and text[j] == " ":
-            j -= 1
-        if text[j] in ".!?;\n":
-            return j + 1
-        while j > floor and text[j - 1] not in " .!?;\n":
-            j -= 1
-        i = j
-        count += 1
-    return max(i, floor)
+    lo = max(floor, pos - 16 * n)
+    window = text[lo:pos]
+    stops = [m.end() for m in _STOP.finditer(window)]
+    if stops:
+        lo, window = lo + stops[-1], window[stops[-1]:]
+    starts = [m.start() for m in _WORD.finditer(window)]
+    if not starts:
+        return lo + len(window)
+    return lo + starts[max(0, len(starts) - n)]
 
 
 def governed_by(text: str, kind: str, pos: int, floor: int = 0) -> bool:

@@ -18,7 +18,7 @@ import ahocorasick
 import yaml
 
 from marsad.text.normalize import fold
-from marsad.text.tokens import is_letter, is_proclitic_chain, word_start
+from marsad.text.tokens import is_letter, is_proclitic_chain, word_starts
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,9 +103,10 @@ class PhraseMatcher:
 
     def _scan(self, text: str) -> list[Match]:
         out: list[Match] = []
+        starts = word_starts(text)
         for last, (length, hits) in self._auto.iter(text):
             s, e = last - length + 1, last + 1
-            w0 = word_start(text, s)
+            w0 = starts[s]
             if not is_proclitic_chain(text[w0:s]):
                 continue
             at_word_end = e >= len(text) or not is_letter(text[e])

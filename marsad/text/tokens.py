@@ -51,3 +51,23 @@ def word_start(text: str, pos: int) -> int:
     while pos > 0 and is_letter(text[pos - 1]):
         pos -= 1
     return pos
+
+
+class _WordIndex:
+    """Where each word of the last text seen starts: built once per article, shared by every matcher."""
+
+    text: str | None = None
+    starts: list[int] = []
+
+
+def word_starts(text: str) -> list[int]:
+    """For every index of `text`, the index where its word begins (itself outside words)."""
+    if _WordIndex.text is not text:
+        starts = list(range(len(text)))
+        for m in _WORD.finditer(text):
+            s, e = m.start(), m.end()
+            starts[s:e] = [s] * (e - s)
+        _WordIndex.starts = starts
+        _WordIndex.text = text
+    return _WordIndex.starts
+
