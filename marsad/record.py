@@ -47,6 +47,7 @@ class EventRecord:
     date_note: str | None = None
     published: str | None = None
     published_from: str = "none"
+    published_time: str | None = None
     outlet: str | None = None
     unresolved_places: list[dict[str, Any]] = field(default_factory=list)
 

@@ -62,9 +62,8 @@ def claims_in(text: str, start: int, end: int, history: list[Claim]) -> list[Cla
             if ref is not None and _framed(text, m, start):
                 found.append(Claim(ref.name, ref.type, list(ref.via), m.start, m.end, list(ref.via_types)))
             continue
-        if not _framed(text, m, start) and ent.get("type") == "unknown":
-            continue
-        if not _framed(text, m, start) and not _after_an(text, m, start):
+        framed = _framed(text, m, start) or _after_an(text, m, start) or _sources_in(text, m, start)
+        if not framed:
             continue
         found.append(Claim(ent.get("name"), ent.get("type"), [], m.start, m.end))
     found += _outlets(text, start, end, found)
@@ -91,6 +90,12 @@ def _outlets(text: str, start: int, end: int, known: list[Claim]) -> list[Claim]
     return out
 
 
+def _sources_in(text: str, m, floor: int) -> bool:
+    """"نقلا عن مصادر في الدفاع المدني": sources inside an organisation speak for it."""
+    before = text[max(floor, m.start - 16):m.start].split()[-2:]
+    return len(before) == 2 and before[0] in ("مصادر", "مصدر") and before[1] in ("في", "من", "داخل")
+
+
 def _after_an(text: str, m, floor: int) -> bool:
     """"نقلا عن X" / "عن مصادر": a source after "عن" is part of a chain."""
     before = text[max(floor, m.start - 12):m.start].split()
@@ -105,6 +110,8 @@ def _chain(found: list[Claim]) -> list[Claim]:
     for c in found:
         if not any(u.name == c.name for u in unique):
             unique.append(c)
+    if len(unique) > 1:
+        unique = [c for c in unique if c.type != "unknown"] or unique  # "مصادر في الدفاع المدني": the organisation
     head = max(unique, key=lambda c: _RANK.get(c.type, 0))
     for c in unique:
         if c is head:

@@ -34,6 +34,7 @@ class DateExpr:
     day: date | None = None
     days: float = 0.0
     note: str | None = None
+    time: str | None = None  # HH:MM, 24-hour, when a dateline gives one
 
 
 def _alt(words: list[str]) -> str:
@@ -253,9 +254,23 @@ def _relative(seg, start, base, v, p, add) -> None:
         add(m, DateExpr(0, 0, "relative", 1, _last_weekday(base, wd, bool(m["past"]))))
 
 
+_TIME = re.compile(r"\s*[-,|]?\s*(\d{1,2}):(\d{2})(?::\d{2})?\s*(صباحا|مساء|مساءا|ص|م|am|pm)?(?!\w)")
+_PM = frozenset(("م", "مساء", "مساءا", "pm"))
+
+
 def find_dateline(text: str, limit: int = 400) -> DateExpr | None:
-    """The publication date written at the head of an article, if any."""
+    """The publication date written at the head of an article, if any, with its time ("٠٣:٠٦ ص")."""
     for expr in find_dates(text, None, 0, min(len(text), limit)):
         if expr.kind == "absolute" and expr.precision == 1:
-            return expr
+            m = _TIME.match(text, expr.end)
+            if m is None:
+                return expr
+            hour, minute = int(m.group(1)), int(m.group(2))
+            if m.group(3) in _PM and hour < 12:
+                hour += 12
+            elif m.group(3) and m.group(3) not in _PM and hour == 12:
+                hour = 0
+            if hour > 23 or minute > 59:
+                return expr
+            return DateExpr(expr.start, m.end(), expr.kind, expr.precision, expr.day, time=f"{hour:02d}:{minute:02d}")
     return None

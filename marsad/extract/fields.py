@@ -261,6 +261,7 @@ def build_record(asm: Assembly, d: Draft) -> EventRecord | None:
         date_note=d.date_note,
         published=asm.base.isoformat() if asm.base else None,
         published_from=asm.published_from,
+        published_time=asm.published_time,
         outlet=doc.article.outlet,
     )
     rec.notes = note_for(rec)

@@ -94,6 +94,7 @@ class Assembly:
     drafts: list[Draft]
     claims: list[tuple[int, int, list[Claim]]]  # (sentence start, paragraph, claims)
     admin1: str | None = None  # the governorate the article is mostly about
+    published_time: str | None = None
 
 
 def _explicit_dates(m: Mention) -> list[DateExpr]:
@@ -256,4 +257,5 @@ def assemble(doc: Doc) -> Assembly:
             _date_for(d, m, main.start)
             drafts.append(d)
             focus = d
-    return Assembly(doc, base, published_from, drafts, claims, _dominant_admin1(places))
+    return Assembly(doc, base, published_from, drafts, claims, _dominant_admin1(places),
+                    dateline.time if dateline is not None else None)

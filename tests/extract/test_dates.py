@@ -88,3 +88,11 @@ def test_last_weekday_lies_in_the_past_week(base, name):
 @given(st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 12, 31)))
 def test_explicit_dates_round_trip(d):
     assert _resolve(date(2031, 1, 1), f"{d.day}/{d.month}/{d.year}") == f"{d.isoformat()} 1"
+
+
+@pytest.mark.parametrize("head,time", [("الأحد ١١/نوفمبر/٢٠١٨ ٠٣:٠٦ ص", "03:06"), ("5 نوفمبر 2018 - 10:45 م", "22:45"),
+                                       ("2018-11-05 14:30", "14:30"), ("12/3/2019 12:15 ص", "00:15"),
+                                       ("دمشق 5 نوفمبر 2018 /", None)])
+def test_dateline_time(head, time):
+    d = find_dateline(normalize(head + "\nنص").text)
+    assert d is not None and d.time == time
