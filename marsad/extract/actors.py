@@ -46,6 +46,8 @@ def find_actors(text: str, start: int, end: int, named: set[str]) -> list[Match]
             if not (m.entry.get("anaphor") and m.entry.get("name") not in named)]
     out = []
     for i, m in enumerate(hits):
+        if out and out[-1].entry.get("name") == m.entry.get("name") and not text[out[-1].end:m.start].strip(' "()-,'):
+            continue  # "قوات سوريا الديمقراطية (قسد)": one mention, named twice
         nxt = hits[i + 1] if i + 1 < len(hits) else None
         joined = nxt is not None and text[nxt.start:nxt.core_start].startswith("و")  # "الفصائل وقوات النظام": two
         if m.entry.get("generic_head") and nxt is not None and not text[m.end:nxt.start].strip() and not joined:
@@ -137,7 +139,10 @@ def assign_roles(text: str, actors: list[Match], trigger_start: int, floor: int,
             agents.append(a)
         else:
             initiators.append(a)
-    initiators.sort(key=lambda a: (is_claimant(text, a, floor), abs(a.start - trigger_start)))
+    # subjects before the verb in the order written ("القوات التركية والفصائل الموالية لها قصفت"),
+    # then those after it, nearest first
+    initiators.sort(key=lambda a: (is_claimant(text, a, floor), a.start > trigger_start,
+                                   a.start if a.start < trigger_start else a.start - trigger_start))
     return agents + initiators, targets
 
 

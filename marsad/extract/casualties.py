@@ -104,7 +104,8 @@ def find_casualties(text: str, start: int, end: int, actors: list[Match] | None 
         before_kind = bool(o.entry.get("before"))
         q = None
         if not plural and not before_kind:
-            q = _figure_after(text, o, quantities, used_q, lex["fillers"], next_outcome, covered)
+            q = _figure_after(text, o, quantities, used_q, lex["fillers"], next_outcome, covered, groups,
+                              [(a.start, a.end) for a in actors])
         if q is None:
             q = _figure_before(text, o, quantities, used_q, groups, start, loose=before_kind)
         if q is None and plural:
@@ -216,7 +217,7 @@ def _toll_after(text, o, quantities, used_q, limit) -> Quantity | None:
     return None
 
 
-def _figure_after(text, o, quantities, used_q, fillers, limit, covered) -> Quantity | None:
+def _figure_after(text, o, quantities, used_q, fillers, limit, covered, groups, subjects) -> Quantity | None:
     """The figure after an outcome verb or noun, past fillers, the actor and at most one other word."""
     for q in quantities:
         if q.start < o.end or q.start in used_q or q.start >= limit:
@@ -224,6 +225,10 @@ def _figure_after(text, o, quantities, used_q, fillers, limit, covered) -> Quant
         gap = text[o.end:q.start]
         if any(c in _CLAUSE_STOP + "," for c in gap):
             return None
+        between = [g for g in groups if o.end <= g.start and g.end <= q.start
+                   and not any(s <= g.start < e for s, e in subjects)]
+        if between and text[between[-1].end:q.start].strip():
+            return None  # "إصابة جنديين بجروح ووقوع بعض الخسائر": the noun came without this figure
         pos, strangers = o.end, 0
         for w in gap.split():
             i = text.index(w, pos)

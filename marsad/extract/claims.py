@@ -30,6 +30,7 @@ class Claim:
     start: int = 0
     end: int = 0
     via_types: list[str] = field(default_factory=list)
+    actor: str | None = None  # the armed actor the source speaks for (a ministry of defence, a group)
 
 
 @lru_cache(maxsize=1)
@@ -60,12 +61,12 @@ def claims_in(text: str, start: int, end: int, history: list[Claim]) -> list[Cla
         if ent.get("anaphor") or definite_generic:
             ref = _resolve("any" if definite_generic else ent.get("type"), history + found)
             if ref is not None and _framed(text, m, start):
-                found.append(Claim(ref.name, ref.type, list(ref.via), m.start, m.end, list(ref.via_types)))
+                found.append(Claim(ref.name, ref.type, list(ref.via), m.start, m.end, list(ref.via_types), ref.actor))
             continue
         framed = _framed(text, m, start) or _after_an(text, m, start) or _sources_in(text, m, start)
-        if not framed:
+        if not framed or _reported(text, m, start):
             continue
-        found.append(Claim(ent.get("name"), ent.get("type"), [], m.start, m.end))
+        found.append(Claim(ent.get("name"), ent.get("type"), [], m.start, m.end, actor=ent.get("actor")))
     found += _outlets(text, start, end, found)
     found.sort(key=lambda c: c.start)
     merged = _chain(found)
@@ -88,6 +89,12 @@ def _outlets(text: str, start: int, end: int, known: list[Claim]) -> list[Claim]
         if words:
             out.append(Claim(" ".join(words), "media", [], m.start(), m.start(1) + len(" ".join(words))))
     return out
+
+
+def _reported(text: str, m, floor: int) -> bool:
+    """"وأضافت الشبكة أن قسد اعتقلت ...": after "أن" an organisation is what is told, not who tells it."""
+    before = text[max(floor, m.start - 8):m.start].split()
+    return bool(before) and before[-1] in ("ان", "بان", "وان")
 
 
 def _sources_in(text: str, m, floor: int) -> bool:

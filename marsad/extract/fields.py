@@ -18,7 +18,7 @@ from marsad.extract.places import PlaceMention, best_place
 from marsad.extract.stance import hedges_in
 from marsad.knowledge.gazetteer import by_admin1
 from marsad.extract.triggers import has_air_cue
-from marsad.knowledge.lexicon import matcher
+from marsad.knowledge.lexicon import Entry, PhraseMatcher, load_yaml, matcher
 from marsad.record import EventRecord
 
 _CIVILIAN_GROUPS = {"civilians", "children", "women"}
@@ -39,6 +39,14 @@ def _location(d: Draft) -> PlaceMention | None:
     return best_place(told)
 
 
+def _nearby_incident_place(asm: Assembly, d: Draft) -> PlaceMention | None:
+    """"فرضت طوقا أمنيا في المنطقة واعتقلت ...": no place of its own, told right after an incident that has one."""
+    if asm.last_place is None or d.anchor is not None:
+        return None
+    sentence, place = asm.last_place
+    return place if 0 <= d.founding.sentence - sentence <= 2 else None
+
+
 def _article_governorate(asm: Assembly) -> PlaceMention | None:
     """No place in the incident's own words: the governorate the article is about, precision 3."""
     gov = by_admin1(asm.admin1) if asm.admin1 else None
@@ -47,7 +55,27 @@ def _article_governorate(asm: Assembly) -> PlaceMention | None:
     return PlaceMention(-1, -1, "", gov, 3, gov.lat, gov.lon, gov.admin1, None, None, "article")
 
 
-def _actors(d: Draft, text: str, country: str | None, casualties: list[Casualty]) -> dict:
+@lru_cache(maxsize=1)
+def _possessive_forces() -> PhraseMatcher:
+    return PhraseMatcher([Entry(tuple(load_yaml("actors")["possessive_forces"]), {})])
+
+
+_ACTOR_INTER = {"Military Forces of Turkey": 8, "Military Forces of Russia": 8, "Military Forces of Syria": 1,
+                "Military Forces of Israel": 8, "Military Forces of the United States": 8}
+
+
+def _own_forces(asm: Assembly, d: Draft, text: str, trigger_pos: int) -> str | None:
+    """The actor behind "قواتها" before the trigger: the one the sentence's source speaks for."""
+    m = d.founding
+    if not _possessive_forces().find(text, m.start, trigger_pos):
+        return None
+    for claim in asm.claims[m.sentence][2]:
+        if claim.actor:
+            return claim.actor
+    return None
+
+
+def _actors(d: Draft, text: str, country: str | None, casualties: list[Casualty], asm: Assembly) -> dict:
     first = d.founding
     main = first.main
     pos = main.start if main else first.start
@@ -66,9 +94,15 @@ def _actors(d: Draft, text: str, country: str | None, casualties: list[Casualty]
                                             for c in hit)]
     initiators = [a for a in initiators if a not in victims]
     targets = targets + victims
+    own = _own_forces(asm, d, text, pos)
+    if own is not None:  # "قالت وزارة الدفاع التركية إن قواتها حيدت ...": the speaker's own forces acted
+        targets = [a for a in initiators if a.entry.get("name") != own and not is_claimant(text, a, first.start)] + targets
+        initiators = []
     a1 = initiators[0] if initiators else None
     out = {"actor1": None, "assoc_actor_1": None, "actor2": None, "assoc_actor_2": None, "inter1": None,
            "inter2": None, "actor1_span": None, "actor2_span": None, "air": False}
+    if own is not None and a1 is None:
+        out.update(actor1=own, inter1=_ACTOR_INTER.get(own))
     if a1 is None and d.anchored_on is not None and d.anchored_on.extra.get("actor1"):
         out["actor1"] = d.anchored_on.extra["actor1"]
         out["assoc_actor_1"] = d.anchored_on.extra.get("assoc_actor_1")
@@ -77,6 +111,10 @@ def _actors(d: Draft, text: str, country: str | None, casualties: list[Casualty]
     elif a1 is not None:
         out.update(actor1=a1.entry.get("name"), assoc_actor_1=a1.entry.get("assoc"), inter1=a1.entry.get("inter"),
                    actor1_span=(a1.start, a1.end), air=bool(a1.entry.get("air")))
+        partner = next((a for a in initiators[1:] if text[a.start:a.core_start].startswith("و")
+                        and not text[a1.end:a.start].strip() and a.entry.get("name") != out["actor1"]), None)
+        if partner is not None and not out["assoc_actor_1"]:  # "القوات التركية والفصائل الموالية لها"
+            out["assoc_actor_1"] = partner.entry.get("name")
     tgt = [t for t in targets if t.entry.get("name") != out["actor1"]]
     if tgt:
         out.update(actor2=tgt[0].entry.get("name"), inter2=tgt[0].entry.get("inter"),
@@ -184,9 +222,11 @@ def build_record(asm: Assembly, d: Draft) -> EventRecord | None:
     if main is None or d.event_type is None:
         return None
     casualties = _reconcile([c for m in d.mentions for c in m.casualties])
-    loc = _location(d) or _article_governorate(asm)
+    loc = _location(d) or _nearby_incident_place(asm, d) or _article_governorate(asm)
+    if loc is not None and loc.start >= 0:
+        asm.last_place = (max(m.sentence for m in d.mentions), loc)
     country = loc.place.country if loc is not None and loc.place is not None else None
-    roles = _actors(d, text, country, casualties)
+    roles = _actors(d, text, country, casualties, asm)
     d.extra.update({k: roles[k] for k in ("actor1", "assoc_actor_1", "inter1", "air")})
     sub = main.sub_event_type
     if main.ambiguous_strike and (roles["air"] or has_air_cue(text, d.founding.start, d.founding.end)):

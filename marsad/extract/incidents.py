@@ -95,13 +95,11 @@ class Assembly:
     claims: list[tuple[int, int, list[Claim]]]  # (sentence start, paragraph, claims)
     admin1: str | None = None  # the governorate the article is mostly about
     published_time: str | None = None
+    last_place: tuple[int, PlaceMention] | None = None  # (sentence, place) of the incident built last
 
 
 def _explicit_dates(m: Mention) -> list[DateExpr]:
     return [d for d in m.dates if d.kind in ("absolute", "relative") and d.day is not None]
-
-
-_DISTINCT_MEANS = {"Air/drone strike", "Remote explosive/landmine/IED", "Suicide bomb", "Chemical weapon"}
 
 
 def _points(places: list[PlaceMention]) -> list[PlaceMention]:
@@ -116,9 +114,10 @@ def _conflicts(focus: Draft, m: Mention) -> bool:
         if ft and main.event_type != ft and not (
                 {ft, main.event_type} <= {"Battles", "Explosions/Remote violence"}):
             return True
-        fs = focus.founding.main.sub_event_type if focus.founding.main else None
-        if fs != main.sub_event_type and {fs, main.sub_event_type} <= _DISTINCT_MEANS:
-            return True  # a landmine and an air strike are two incidents
+        first = focus.founding.main
+        if (first is not None and first.event_type == main.event_type == "Explosions/Remote violence"
+                and first.sub_event_type != main.sub_event_type and not (first.ambiguous_strike or main.ambiguous_strike)):
+            return True  # a landmine and an air strike, artillery and an air raid: two incidents
         here, there = _points(m.places), [p for x in focus.mentions for p in _points(x.places)]
         if here and there and not any(km_between(a.lat, a.lon, b.lat, b.lon) < 15 for a in here for b in there):
             return True
@@ -139,7 +138,7 @@ def _conflicts(focus: Draft, m: Mention) -> bool:
 def _sufficient(m: Mention, main: Trigger) -> bool:
     if main.definite and not (m.places or _explicit_dates(m)):
         return False  # "القصف" with nothing of its own points back to an incident told before
-    if main.weak:
+    if main.weak and all(t.weak or t.anaphor_only for t in m.triggers):
         return bool(m.places or _explicit_dates(m))
     return bool(m.casualties or m.places or _explicit_dates(m) or m.actors)
 
@@ -153,13 +152,15 @@ def _historical(m: Mention, base: date | None) -> bool:
 
 
 def _clauses(text: str, s: int, e: int, anchors: list[DateExpr]) -> list[tuple[int, int, DateExpr | None]]:
-    cuts = sorted(a for a in anchors if s <= a.start < e)
+    """A sentence cut at anchors ("بعد 4 أيام على ...") and at splitters ("بالتزامن مع ...")."""
+    cuts: list[tuple[int, DateExpr | None]] = [(a.start, a) for a in anchors if s <= a.start < e]
+    cuts += [(m.start, None) for m in cue_matcher("clause_splitters").find(text, s, e) if m.start > s]
     out = []
     cur, cur_anchor = s, None
-    for a in cuts:
-        if a.start > cur:
-            out.append((cur, a.start, cur_anchor))
-        cur, cur_anchor = a.start, a
+    for pos, anchor in sorted(cuts, key=lambda c: c[0]):
+        if pos > cur:
+            out.append((cur, pos, cur_anchor))
+        cur, cur_anchor = pos, anchor
     out.append((cur, e, cur_anchor))
     return out
 
@@ -183,6 +184,11 @@ def _head_end(text: str) -> int:
         return offset + len(first)
     m = _HEAD.match(text)
     return m.end() if m and len(m.group(1).split()) <= 3 else 0
+
+
+def _outside_names(triggers: list[Trigger], actors: list[Match]) -> list[Trigger]:
+    """"هيئة تحرير الشام" names a group; the "تحرير" inside it is not an event."""
+    return [t for t in triggers if not any(a.core_start < t.match.core_start < a.end for a in actors)]
 
 
 def _dominant_admin1(places: list[PlaceMention]) -> str | None:
@@ -221,7 +227,8 @@ def assemble(doc: Doc) -> Assembly:
             focus = None
         anchors = [x for x in dates if x.kind == "anchor" and sent.start <= x.start < sent.end]
         for cs, ce, anchor in _clauses(text, sent.start, sent.end, anchors):
-            m = Mention(cs, ce, si, sent.paragraph, find_triggers(text, cs, ce),
+            clause_actors = [a for a in actors if cs <= a.start < ce]
+            m = Mention(cs, ce, si, sent.paragraph, _outside_names(find_triggers(text, cs, ce), clause_actors),
                         find_casualties(text, cs, ce, [a for a in actors if cs <= a.start < ce]),
                         [p for p in places if cs <= p.start < ce],
                         [x for x in dates if cs <= x.start < ce and x.kind != "anchor"],

@@ -68,7 +68,7 @@ def _choose(cands: tuple[Place, ...], cue: str | None, context_admin1: set[str])
         kind_fit = 0
         if cue in ("governorate", "countryside") and p.kind == "admin1":
             kind_fit = 3
-        elif cue in ("town", "quarter", None) and p.kind == "town":
+        elif cue in ("town", "quarter", "near", None) and p.kind == "town":
             kind_fit = 2
         elif cue == "district" and p.kind == "admin2":
             kind_fit = 2
@@ -82,7 +82,13 @@ def _cue_before(text: str, pos: int, floor: int) -> tuple[str | None, int]:
     if not hits:
         return None, pos
     best = min(hits, key=lambda m: m.start)
-    return best.entry.get("cue"), best.start
+    cue, start = best.entry.get("cue"), best.start
+    if cue != "near":
+        outer = [m for m in _lex()["cues"].find_all(text, max(floor, start - 16), start)
+                 if m.entry.get("cue") == "near" and not text[m.end:start].strip()]
+        if outer:  # "قرب مدينة تل أبيض": near the town
+            return "near", min(m.start for m in outer)
+    return cue, start
 
 
 def find_places(text: str, start: int, end: int, context_admin1: set[str] | None = None) -> list[PlaceMention]:
@@ -112,19 +118,21 @@ def find_places(text: str, start: int, end: int, context_admin1: set[str] | None
         location = place.name if place.kind in ("town", "admin2", "region") else None
         if cue == "countryside" or (place.kind == "admin1" and cue is None and _is_rural(text, m)):
             precision = 3 if text[cue_start:m.start].strip().startswith(("بادي", "صحراء")) else 2
-            location = None
+            location = place.name if place.kind == "town" else None  # "ريف مدينة البوكمال": near the town
             d = lex["dirs"].find(text, e, min(end, e + 22))
             if d and not text[e:d[0].start].strip():
                 e = d[0].end
         elif place.kind == "admin1" or cue == "governorate":
             precision, location = 3, None
+        if cue == "near" and precision == 1:
+            precision = 2  # "محيط دمشق", "قرب تل أبيض": near the town
         described = False
         if _after_direction(text, s):
             described = bool(out) and len(text[out[-1].end:s].split()) <= 3  # "بادية الميادين شرقي دير الزور"
             if precision == 1:
                 precision = 2  # "جنوبي إدلب": near the town, not in it
         prior = text[max(start, s - 40):s]
-        in_source = any(w in prior.split()[-4:] for w in _SOURCE_WORDS)
+        in_source = any(w.startswith(_SOURCE_WORDS) for w in prior.split()[-4:])
         out.append(PlaceMention(s, e, text[m.core_start:m.end], place, precision, place.lat, place.lon,
                                 place.admin1, place.admin2, location, cue, in_source, described))
     offsets = _offsets(text, start, end, out)

@@ -97,7 +97,8 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
                 continue
             covered.append((m.end, objs[-1].end))
         prefix = text[m.start:m.core_start]
-        definite = prefix.endswith("ال") or prefix.endswith("لل") or fold(m.phrase).startswith("ال")
+        definite = not ent.get("weapon_noun") and (prefix.endswith("ال") or prefix.endswith("لل")
+                                                   or fold(m.phrase).startswith("ال"))
         out.append(Trigger(m, ent.get("event_type"), ent.get("sub_event_type"), int(ent.get("priority", 0)),
                            bool(ent.get("anaphor_only")), bool(ent.get("ambiguous_strike")), bool(ent.get("weak")),
                            definite))

@@ -51,10 +51,11 @@ def load_yaml(name: str) -> Any:
     return yaml.safe_load(text)
 
 
-def _strip_article(phrase: str) -> str:
+def _strip_article(phrase: str) -> tuple[str, bool]:
+    """The phrase without its article, and whether it had one (then the text must show it: ال or لل)."""
     if phrase.startswith("ال") and len(phrase) > 3:
-        return phrase[2:]
-    return phrase
+        return phrase[2:], True
+    return phrase, False
 
 
 class PhraseMatcher:
@@ -63,13 +64,13 @@ class PhraseMatcher:
     def __init__(self, entries: list[Entry]):
         self.entries = entries
         self._auto = ahocorasick.Automaton()
-        table: dict[str, list[tuple[Entry, bool, str]]] = {}
+        table: dict[str, list[tuple[Entry, bool, str, bool]]] = {}
         for entry in entries:
             for phrase in entry.phrases:
                 stem = phrase.endswith("*")
-                key = _strip_article(fold(phrase.rstrip("*")))
+                key, article = _strip_article(fold(phrase.rstrip("*")))
                 if key:
-                    table.setdefault(key, []).append((entry, stem, phrase))
+                    table.setdefault(key, []).append((entry, stem, phrase, article))
         for key, hits in table.items():
             self._auto.add_word(key, (len(key), hits))
         if table:
@@ -107,10 +108,14 @@ class PhraseMatcher:
         for last, (length, hits) in self._auto.iter(text):
             s, e = last - length + 1, last + 1
             w0 = starts[s]
-            if not is_proclitic_chain(text[w0:s]):
+            chain = text[w0:s]
+            if not is_proclitic_chain(chain):
                 continue
+            definite = chain.endswith("ال") or chain.endswith("لل")
             at_word_end = e >= len(text) or not is_letter(text[e])
-            for entry, stem, phrase in hits:
+            for entry, stem, phrase, article in hits:
+                if article and not definite and chain:
+                    continue  # "الرقة" is not in "فرقه": a proclitic without the article is a different word
                 if at_word_end:
                     out.append(Match(w0, e, s, entry, phrase, e))
                 elif stem:

@@ -49,7 +49,8 @@ EXPECTED = {
         ("Agreement", None, "Military Forces of Syria", "Opposition Rebels (Syria)", "Dar'a", "Dar‘ā", 0),
     ],
     "deir_landmine_drone.txt": [
-        ("Remote explosive/landmine/IED", None, "Islamic State (Syria)", "Military Forces of Syria", "Deir ez-Zor", "-", 3),
+        ("Remote explosive/landmine/IED", None, "Islamic State (Syria)", "Military Forces of Syria", "Deir ez-Zor",
+         "Al Mayādīn", 3),
         ("Air/drone strike", None, "Military Forces of the United States", "Islamic State (Syria)", "Deir ez-Zor",
          "Dhībān", 1),
     ],
