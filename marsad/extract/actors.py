@@ -22,6 +22,8 @@ _TARGET_CUES = frozenset(fold(w) for w in (
     "آلية", "آليات", "سيارة", "دبابة", "عربة", "مدرعة", "مستودع", "مستودعا", "مخزن", "شحنة", "قافلة",
     "مشفى", "مستشفى", "تعرضت", "تعرض", "طالت", "طال", "استهدافه", "مقاتلي"))
 _LEFT_BY = frozenset(fold(w) for w in ("مخلفات", "من مخلفات"))
+_SUPPORT = frozenset(fold(w) for w in ("بمساندة", "بدعم", "بمشاركة", "باسناد", "بإسناد", "بغطاء", "بمؤازرة", "وبمساندة",
+                                       "وبدعم", "وبمشاركة"))
 _BETWEEN = frozenset({"بين"})
 
 
@@ -66,10 +68,17 @@ def _cue_word(word: str) -> bool:
     return any(stem in _TARGET_CUES or (stem.endswith("ا") and stem[:-1] in _TARGET_CUES) for _, stem in stems(word))
 
 
+_MASDAR = fold("استهداف")
+
+
 def _is_target(text: str, m: Match, floor: int) -> bool:
     if m.entry.get("target_only"):
         return True
     before = text[max(floor, m.start - 30):m.start].split()[-3:]
+    if before and any(stem == _MASDAR for _, stem in stems(before[-1])):
+        after = text[m.end:m.end + 20].split()
+        if after and after[0].startswith("ب") and len(after[0]) > 3:
+            return False  # "استهداف فصائل المعارضة بصاروخ موجه سيارة": the factions did the targeting
     return any(_cue_word(w) for w in before)
 
 
@@ -106,6 +115,12 @@ def _is_agent(text: str, m: Match, trigger_spans: list[tuple[int, int]]) -> bool
         if not gap or (len(gap) == 1 and prefix.endswith(("ل", "لل")) and "ل" in prefix):
             return True
     return False
+
+
+def supporting(text: str, m: Match, floor: int = 0) -> bool:
+    """"بمساندة طيران التحالف": an actor that backs the initiator (ACLED's associated actor)."""
+    before = text[max(floor, m.start - 24):m.start].split()[-2:]
+    return any(w in _SUPPORT for w in before)
 
 
 def left_by(text: str, m: Match, floor: int = 0) -> bool:

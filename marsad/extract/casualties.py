@@ -126,7 +126,7 @@ def find_casualties(text: str, start: int, end: int, actors: list[Match] | None 
         if q is None:
             count, adjacent_group = _count_from_group(text, o, groups, lex, before_kind)
             if adjacent_group and adjacent_group.startswith("dual:"):
-                group, actor = adjacent_group[5:], None  # "قتل مدنيان": the dual noun names the victims
+                group = adjacent_group[5:]  # "قتل مدنيان": the dual noun names the victims
             elif adjacent_group and (group == "unknown" or actor is None):
                 group = adjacent_group
             if count is not None:
@@ -273,11 +273,15 @@ def _nearest_before(text, o, quantities, used_q, groups, floor, loose: bool) -> 
     return None
 
 
+_BY_HAND = frozenset(fold(w) for w in ("برصاص", "بنيران", "بقصف", "بغارة", "بقذيفة", "بصاروخ", "يد", "بهجوم"))
+
+
 def _instrumental(text: str, m: Match) -> bool:
-    """"بقصف روسي", "لقوات النظام": a word joined by ب or ل names the killer, not the killed."""
+    """"بقصف روسي", "لقوات النظام", "برصاص قوات النظام": the killer, not the killed."""
     chain = text[m.start:m.core_start]
     chain = chain[:-2] if chain.endswith("ال") else chain
-    return "ب" in chain or "ل" in chain
+    before = text[max(0, m.start - 12):m.start].split()
+    return "ب" in chain or "ل" in chain or (bool(before) and before[-1] in _BY_HAND)
 
 
 def _counts_used_figure(text, o, quantities, used_q) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from functools import lru_cache
 
-from marsad.extract.actors import assign_roles, is_claimant, left_by
+from marsad.extract.actors import assign_roles, is_claimant, left_by, supporting
 from marsad.extract.casualties import Casualty, rising_toll
 from marsad.extract.claims import Claim
 from marsad.extract.incidents import Assembly, Draft
@@ -94,6 +94,9 @@ def _actors(d: Draft, text: str, country: str | None, casualties: list[Casualty]
                                             for c in hit)]
     initiators = [a for a in initiators if a not in victims]
     targets = targets + victims
+    backers = [a for a in first.actors if supporting(text, a, first.start)]
+    initiators = [a for a in initiators if a not in backers]
+    targets = [a for a in targets if a not in backers]
     own = _own_forces(asm, d, text, pos)
     if own is not None:  # "قالت وزارة الدفاع التركية إن قواتها حيدت ...": the speaker's own forces acted
         targets = [a for a in initiators if a.entry.get("name") != own and not is_claimant(text, a, first.start)] + targets
@@ -115,6 +118,9 @@ def _actors(d: Draft, text: str, country: str | None, casualties: list[Casualty]
                         and not text[a1.end:a.start].strip() and a.entry.get("name") != out["actor1"]), None)
         if partner is not None and not out["assoc_actor_1"]:  # "القوات التركية والفصائل الموالية لها"
             out["assoc_actor_1"] = partner.entry.get("name")
+        backer = next((b for b in backers if b.entry.get("name") != out["actor1"]), None)
+        if backer is not None and not out["assoc_actor_1"]:  # "قسد بمساندة طيران التحالف"
+            out["assoc_actor_1"] = backer.entry.get("name")
     tgt = [t for t in targets if t.entry.get("name") != out["actor1"]]
     if tgt:
         out.update(actor2=tgt[0].entry.get("name"), inter2=tgt[0].entry.get("inter"),

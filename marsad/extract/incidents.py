@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from marsad.document import Doc
-from marsad.extract.actors import find_actors, named_actors
+from marsad.extract.actors import assign_roles, find_actors, is_claimant, named_actors
 from marsad.extract.casualties import Casualty, find_casualties
 from marsad.extract.claims import Claim, claims_in
 from marsad.extract.dates import DateExpr, find_dateline, find_dates
@@ -107,9 +107,25 @@ def _points(places: list[PlaceMention]) -> list[PlaceMention]:
     return [p for p in places if p.location and not p.in_source and not p.descriptive]
 
 
-def _conflicts(focus: Draft, m: Mention) -> bool:
+def _roles(text: str, m: Mention) -> tuple[str | None, set[str]]:
+    """The clause's first named initiator, and everyone it hits (targets and the people whose dead it counts)."""
+    if m.main is None:
+        return None, set()
+    initiators, targets = assign_roles(text, m.actors, m.main.start, m.start, [(t.start, t.end) for t in m.triggers])
+    dead = {c.actor for c in m.casualties if c.actor}
+    named = [a.entry.get("name") for a in initiators if a.entry.get("name") not in dead
+             and not is_claimant(text, a, m.start) and not a.entry.get("name", "").startswith("Unidentified")]
+    hit = {a.entry.get("name") for a in targets} | dead
+    return (named[0] if named else None), hit
+
+
+def _conflicts(focus: Draft, m: Mention, text: str) -> bool:
     main = m.main
     if main is not None and not main.definite:
+        mine, _ = _roles(text, m)
+        theirs, hit = _roles(text, focus.founding)
+        if mine and mine != theirs and mine in hit:
+            return True  # "وردت قوات النظام بقصف ...": the side that was hit answers: another incident
         ft = focus.event_type
         if ft and main.event_type != ft and not (
                 {ft, main.event_type} <= {"Battles", "Explosions/Remote violence"}):
@@ -139,7 +155,8 @@ def _sufficient(m: Mention, main: Trigger) -> bool:
     if main.definite and not (m.places or _explicit_dates(m)):
         return False  # "القصف" with nothing of its own points back to an incident told before
     if main.weak and all(t.weak or t.anaphor_only for t in m.triggers):
-        return bool(m.places or _explicit_dates(m))
+        weapon = main.match.entry.get("weapon_noun")  # "سقطت قذائف ... ما أدى إلى إصابة ثلاثة"
+        return bool(m.places or _explicit_dates(m) or (weapon and m.casualties))
     return bool(m.casualties or m.places or _explicit_dates(m) or m.actors)
 
 
@@ -253,7 +270,7 @@ def assemble(doc: Doc) -> Assembly:
                 if focus is not None and (m.triggers or m.casualties):
                     focus.mentions.append(m)
                 continue
-            if focus is not None and not _conflicts(focus, m):
+            if focus is not None and not _conflicts(focus, m, text):
                 focus.mentions.append(m)
                 if focus.date_source == "article":
                     _date_for(focus, m, main.start)

@@ -93,8 +93,8 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
         if req is not None:
             window_end = _words_after(text, m.end, 20, end)
             objs = req.find(text, m.end, window_end)
-            if not objs:
-                continue
+            if not objs or any(fold(w) in text[m.end:objs[0].start].split() for w in ent.get("blocked_by", [])):
+                continue  # "عثر على جثة شاب مقتولا بطلقات": a body, not a cache
             covered.append((m.end, objs[-1].end))
         prefix = text[m.start:m.core_start]
         definite = not ent.get("weapon_noun") and (prefix.endswith("ال") or prefix.endswith("لل")
