@@ -84,11 +84,17 @@ def test_load_filter_open_review(site, browser):
                                                                             "place", "actor 1", "actor 2", "source")
     assert page.locator("#incident .article").first.get_attribute("dir") == "rtl"
 
+    incident_review = page.locator("#incident > .review")
+    incident_id = incident_review.get_attribute("data-incident")
+    incident_review.locator(".btn-correct").click()
+    page.wait_for_function("document.querySelector('#incident > .review .review-state').textContent.includes('correct')")
+    assert store.reviews("incident", [incident_id])[incident_id][-1]["status"] == "correct"
+
     report = page.locator("#incident .report").first
     event_id = report.get_attribute("data-event")
     report.locator("input[name=reviewer]").fill("e2e")
     report.locator(".btn-reject").click()
-    page.wait_for_function("document.querySelector('.review-state').textContent.includes('rejected')")
+    page.wait_for_function("document.querySelector('.report .review-state').textContent.includes('rejected')")
     assert store.event(event_id)["review"]["status"] == "rejected"
     page.close()
 

@@ -176,19 +176,20 @@ function fieldList(rec) {
     ["source", rec.sources.map((s) => s.name + (s.via.length ? " ← " + s.via.join(", ") : "")).join("; ") || t("none")]];
   return el("dl", {class: "fields"}, ...rows.flatMap(([k, v]) => [el("dt", {text: t(k)}), el("dd", {text: v})]));
 }
-function reviewForm(rec) {
+function reviewForm(rec, targetType = "event") {
+  const targetId = targetType === "event" ? rec.event_id : rec.incident_id;
   const state = el("span", {class: "review-state", text: rec.review ? `${rec.review.status} (${rec.review.reviewer})` : ""});
   const who = el("input", {name: "reviewer", placeholder: t("reviewer"), size: 10});
   const field = el("select", {name: "field"}, ...EDITABLE.map((f) => el("option", {value: f, text: f})));
   const value = el("input", {name: "value", placeholder: t("value"), size: 12});
   const send = async (status) => {
-    const body = {target_type: "event", target_id: rec.event_id, status, reviewer: who.value || "analyst"};
+    const body = {target_type: targetType, target_id: targetId, status, reviewer: who.value || "analyst"};
     if (status === "corrected") { body.field = field.value; body.value = field.value === "fatalities" ? Number(value.value) : value.value; }
     const r = await fetch("/api/reviews", {method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify(body)});
     const out = await r.json();
     state.textContent = r.ok ? `${out.status} (${out.reviewer})` : out.detail;
   };
-  return el("div", {class: "review", "data-event": rec.event_id}, el("b", {text: t("review") + ": "}), state, " ", who,
+  return el("div", {class: "review", ["data-" + targetType]: targetId}, el("b", {text: t("review") + ": "}), state, " ", who,
     el("button", {type: "button", class: "btn-correct", onclick: () => send("correct"), text: t("correct")}),
     el("button", {type: "button", class: "btn-reject", onclick: () => send("rejected"), text: t("rejected")}),
     field, value, el("button", {type: "button", class: "btn-corrected", onclick: () => send("corrected"), text: t("corrected")}));
@@ -200,7 +201,8 @@ async function openIncident(id) {
   box.replaceChildren(el("h2", {text: `${inc.event_date} · ${inc.sub_event_type} · ${inc.location || inc.admin1 || ""}`}),
     el("p", {text: `${t("toll")}: ${t("killed")} ${k.low}–${k.high} (best ${k.best}); ${t("injured")} ${inj.low}–${inj.high} · ${inc.grade}`}),
     el("p", {text: `${t("sources")}: ${inc.sources.join(", ") || t("none")}`}),
-    ...inc.discrepancies.map((d) => el("p", {class: "discrepancy", text: `${t("disagreements")}: ${d}`})));
+    ...inc.discrepancies.map((d) => el("p", {class: "discrepancy", text: `${t("disagreements")}: ${d}`})),
+    reviewForm(inc, "incident"));
   for (const rec of inc.events) {
     const art = await api(`/api/articles/${encodeURIComponent(rec.article_id)}`);
     box.append(el("div", {class: "report", "data-event": rec.event_id},
