@@ -32,7 +32,11 @@ def evaluate(gold_path: Path, texts: Path, preds: list[dict] | None = None) -> S
         if preds is None:
             published = parse_published(art.get("published"))
             article = Article(art["id"], text, published, "metadata" if published else "none")
-            mine = [r.to_dict() for r in extract_article(article)]
+            try:
+                mine = [r.to_dict() for r in extract_article(article)]
+            except Exception as e:  # one article that breaks the extractor is a miss, not a crash
+                result.errors.append(f"{art['id']}: extraction failed ({type(e).__name__}: {e})")
+                mine = []
         else:
             mine = [p for p in preds if str(p.get("article_id")) == art["id"]]
         score_article(result, art["id"], text, art["events"], mine)
@@ -54,5 +58,6 @@ def as_text(s: Score) -> str:
     lines += [f"  missed   {m}" for m in s.missed]
     lines += [f"  spurious {m}" for m in s.spurious]
     lines += [f"  gold evidence not found in text: {u}" for u in s.unlocated]
+    lines += [f"  error    {e}" for e in s.errors]
     lines.append(f"F1: {s.f1:.3f}")
     return "\n".join(lines)

@@ -138,6 +138,7 @@ class Score:
     missed: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
     unlocated: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
 
     @property
     def precision(self) -> float:

@@ -21,6 +21,7 @@ _TARGET_CUES = frozenset(fold(w) for w in (
     "حاجز", "مقر", "مقرات", "ثكنة", "رتل", "ارتال", "دورية", "تجمع", "تجمعات", "مراكز", "مركز", "قاعدة",
     "آلية", "آليات", "سيارة", "دبابة", "عربة", "مدرعة", "مستودع", "مستودعا", "مخزن", "شحنة", "قافلة",
     "مشفى", "مستشفى", "تعرضت", "تعرض", "طالت", "طال", "استهدافه", "مقاتلي"))
+_SUFFERED = frozenset(fold(w) for w in ("تعرضت", "تعرض", "تعرضوا", "وتعرضت"))
 _LEFT_BY = frozenset(fold(w) for w in ("مخلفات", "من مخلفات"))
 _SUPPORT = frozenset(fold(w) for w in ("بمساندة", "بدعم", "بمشاركة", "باسناد", "بإسناد", "بغطاء", "بمؤازرة", "وبمساندة",
                                        "وبدعم", "وبمشاركة"))
@@ -156,6 +157,13 @@ def assign_roles(text: str, actors: list[Match], trigger_start: int, floor: int,
             initiators.append(a)
     # subjects before the verb in the order written ("القوات التركية والفصائل الموالية لها قصفت"),
     # then those after it, nearest first
+    for a in list(initiators):
+        after = text[a.end:a.end + 60].split()[:6]
+        joined_to_target = any(t.end <= a.start and not text[t.end:a.start].strip()
+                               and text[a.start:a.core_start].startswith("و") for t in targets)
+        if joined_to_target or any(w in _SUFFERED for w in after):
+            initiators.remove(a)  # "دورية للشرطة الروسية وقوات النظام تعرضت لهجوم": both were hit
+            targets.append(a)
     initiators.sort(key=lambda a: (is_claimant(text, a, floor), a.start > trigger_start,
                                    a.start if a.start < trigger_start else a.start - trigger_start))
     return agents + initiators, targets

@@ -48,6 +48,7 @@ def _lex() -> dict:
         "singular": frozenset(fold(w) for w in data["singular"]),
         "one_more": frozenset(fold(w) for w in data["one_more"]),
         "possessives": tuple(fold(w) for w in data["possessives"]),
+        "possessive_groups": frozenset(fold(w) for w in data["possessive_groups"]),
         "fillers": frozenset(fold(w) for w in data["fillers"]),
         "toll_words": frozenset(fold(w) for w in data["toll_words"]),
         "rising": PhraseMatcher(entries_of({"e": [{"phrases": data["rising"]}]}, "e")),
@@ -112,15 +113,19 @@ def find_casualties(text: str, start: int, end: int, actors: list[Match] | None 
             q = _toll_after(text, o, quantities, used_q, next_outcome)
         if q is None and plural and out and out[-1].outcome == o.entry.get("outcome") and o.start - out[-1].end < 30:
             continue
+        if plural and idx > 0 and outcomes[idx - 1].entry.get("outcome") != o.entry.get("outcome") \
+                and not _words(text, outcomes[idx - 1].end, o.start) and not text[o.start:o.core_start].startswith("و"):
+            continue  # "وفاة جريحين": the wounded who died are counted by the first word
         if q is None and plural and _counts_used_figure(text, o, quantities, used_q):
             continue
         if q is None and plural:
             prev = _words(text, max(start, o.start - 20), o.start)
             if prev and _strip_clitic(prev[-1]) in lex["toll_words"]:
                 continue
-        tail = _words(text, q.end, min(end, q.end + 12)) if q is not None else []
-        if tail and _strip_clitic(tail[0]) in lex["others"] and out:
-            group, actor, g_end = out[-1].group, out[-1].actor, q.end  # "وجرح خمسة آخرين": as before
+        tail = _words(text, q.end, min(end, q.end + 12)) if q is not None else _words(text, o.end, o.end + 12)[:1]
+        if tail and (_strip_clitic(tail[0]) in lex["others"] or (q is None and tail[0] in lex["one_more"])) and out:
+            group, actor = out[-1].group, out[-1].actor  # "وجرح خمسة آخرين": as before
+            g_end = q.end if q is not None else o.end
         else:
             group, actor, g_end = _group_for(text, o, q, groups, actors, next_outcome, end, quantities)
         if q is None:
@@ -332,7 +337,7 @@ def _group_for(text, o, q, groups, actors, next_outcome, end, quantities=()) -> 
     best = max(cands, key=lambda g: (g.entry.get("rank", 0), -abs(g.start - anchor)))
     group = best.entry.get("group")
     word = text[best.core_start:best.end]
-    if word.endswith(_lex()["possessives"]) and word not in _lex()["singular_group"]:
+    if word in _lex()["possessive_groups"]:
         owner = next((a for a in actors if a.end <= best.start and not a.entry.get("target_only")), None)
         if owner is not None:  # "مقتل ثلاثة من مقاتليها": the fighters of the actor named before
             return owner.entry.get("group") or group, owner.entry.get("name"), best.end

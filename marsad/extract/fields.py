@@ -240,6 +240,9 @@ def build_record(asm: Assembly, d: Draft) -> EventRecord | None:
     event_type = d.event_type
     if event_type == "Battles" and main.event_type != "Battles":
         sub = "Armed clash"
+    if sub in ("Government regains territory", "Non-state actor overtakes territory"):
+        state = (roles["inter1"] == 1 or (roles["actor1"] or "").startswith("Military Forces of"))
+        sub = "Government regains territory" if state else "Non-state actor overtakes territory"
     armed = main.match.entry.get("armed_target")
     if armed and roles["actor2"] and not roles["actor2"].startswith("Civilians"):
         event_type, sub = armed, "Armed clash"

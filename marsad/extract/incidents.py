@@ -155,8 +155,8 @@ def _sufficient(m: Mention, main: Trigger) -> bool:
     if main.definite and not (m.places or _explicit_dates(m)):
         return False  # "القصف" with nothing of its own points back to an incident told before
     if main.weak and all(t.weak or t.anaphor_only for t in m.triggers):
-        weapon = main.match.entry.get("weapon_noun")  # "سقطت قذائف ... ما أدى إلى إصابة ثلاثة"
-        return bool(m.places or _explicit_dates(m) or (weapon and m.casualties))
+        firm = any(c.qualifier not in ("vague", "unspecified") for c in m.casualties)
+        return bool(m.places or _explicit_dates(m) or firm)  # "تعرضت لهجوم ... ما أسفر عن مقتل عنصر"
     return bool(m.casualties or m.places or _explicit_dates(m) or m.actors)
 
 
@@ -281,5 +281,6 @@ def assemble(doc: Doc) -> Assembly:
             _date_for(d, m, main.start)
             drafts.append(d)
             focus = d
-    return Assembly(doc, base, published_from, drafts, claims, _dominant_admin1(places),
+    head_places = [p for p in first_places if p.end <= head_end]
+    return Assembly(doc, base, published_from, drafts, claims, _dominant_admin1(places) or _dominant_admin1(head_places),
                     dateline.time if dateline is not None else None)
