@@ -19,11 +19,12 @@ from marsad.extract.actors import assign_roles, find_actors, is_claimant, named_
 from marsad.extract.casualties import Casualty, find_casualties
 from marsad.extract.claims import Claim, claims_in
 from marsad.extract.dates import DateExpr, find_dateline, find_dates
-from marsad.extract.places import PlaceMention, find_places
+from marsad.extract.places import PlaceMention, find_places, find_unresolved
 from marsad.extract.stance import cue_matcher
 from marsad.extract.triggers import Trigger, find_triggers
 from marsad.knowledge.gazetteer import km_between
 from marsad.knowledge.lexicon import Match
+from marsad.text.normalize import fold
 
 _HEADING_WORDS = 3
 
@@ -41,6 +42,7 @@ class Mention:
     places: list[PlaceMention]
     dates: list[DateExpr]
     actors: list[Match]
+    unknown_places: list[tuple[int, int, str]] = field(default_factory=list)
 
     @property
     def main(self) -> Trigger | None:
@@ -119,9 +121,19 @@ def _roles(text: str, m: Mention) -> tuple[str | None, set[str]]:
     return (named[0] if named else None), hit
 
 
+def _points_back(focus: Draft, main: Trigger, text: str) -> bool:
+    """"القصف", "المجزرة" point back; "اللغم" does too when the incident in focus was a mine."""
+    if main.definite:
+        return True
+    first = focus.founding.main
+    prefix = text[main.match.start:main.match.core_start]
+    definite_form = prefix.endswith("ال") or prefix.endswith("لل") or fold(main.match.phrase).startswith("ال")
+    return definite_form and first is not None and first.sub_event_type == main.sub_event_type
+
+
 def _conflicts(focus: Draft, m: Mention, text: str) -> bool:
     main = m.main
-    if main is not None and not main.definite:
+    if main is not None and not _points_back(focus, main, text):
         mine, _ = _roles(text, m)
         theirs, hit = _roles(text, focus.founding)
         if mine and mine != theirs and mine in hit:
@@ -137,6 +149,10 @@ def _conflicts(focus: Draft, m: Mention, text: str) -> bool:
         here, there = _points(m.places), [p for x in focus.mentions for p in _points(x.places)]
         if here and there and not any(km_between(a.lat, a.lon, b.lat, b.lon) < 15 for a in here for b in there):
             return True
+        told = {name for x in focus.mentions for _, _, name in x.unknown_places} | {p.name_ar for p in there}
+        new = {name for _, _, name in m.unknown_places} - told
+        if new and told and not here:
+            return True  # "غارات على بلدة البارة" after a clash at Kafranbel: another place, another incident
     towns = [p for p in m.places if p.precision == 1 and not p.in_source]
     known = focus.towns()
     if towns and known and not any(km_between(a.lat, a.lon, b.lat, b.lon) < 5 for a in towns for b in known):
@@ -250,6 +266,7 @@ def assemble(doc: Doc) -> Assembly:
                         [p for p in places if cs <= p.start < ce],
                         [x for x in dates if cs <= x.start < ce and x.kind != "anchor"],
                         [a for a in actors if cs <= a.start < ce])
+            m.unknown_places = find_unresolved(text, cs, ce, m.places)
             if _historical(m, base):
                 continue
             main = m.main

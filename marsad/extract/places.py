@@ -180,3 +180,37 @@ def best_place(mentions: list[PlaceMention]) -> PlaceMention | None:
         return None
     order = {id(p): i for i, p in enumerate(own)}
     return min(own, key=lambda p: (p.precision, order[id(p)]))
+
+
+_NAMED_QUARTERS = frozenset(fold(w) for w in ("حي", "احياء", "مخيم"))
+_STOPWORDS = frozenset(fold(w) for w in ("في", "على", "من", "الى", "قرب", "بين", "عند", "شمال", "جنوب", "شرق", "غرب",
+                                          "شمالي", "جنوبي", "شرقي", "غربي", "بريف", "ريف", "وسط", "داخل", "التابعة",
+                                          "المجاورة", "الحدودية", "ما", "مما", "حيث", "دون", "بعد", "قبل"))
+
+
+def find_unresolved(text: str, start: int, end: int, resolved: list[PlaceMention]) -> list[tuple[int, int, str]]:
+    """Names after "بلدة", "قرية", "حي" ... that the gazetteer does not know: (start, end, name) in folded text."""
+    out = []
+    for cue in _lex()["cues"].find(text, start, end):
+        word = text[cue.core_start:cue.end]
+        if cue.entry.get("cue") != "town" and word not in _NAMED_QUARTERS:
+            continue
+        if "ال" in text[cue.start:cue.core_start] or word.startswith("ال"):
+            continue  # "في البلدة": the town already told
+        if any(p.start <= cue.end and p.end > cue.end for p in resolved):
+            continue
+        words = []
+        pos = cue.end
+        for w in text[cue.end:min(end, cue.end + 40)].split()[:2]:
+            bare = w.strip('",.;:()')
+            if not bare or bare in _STOPWORDS or not bare[0].isalpha() or _lex()["cues"].find(bare):
+                break
+            words.append(bare)
+            if w != bare:
+                break
+        if words:
+            s = text.index(words[0], pos)
+            e = text.index(words[-1], s) + len(words[-1])
+            out.append((s, e, " ".join(words)))
+    return out
+

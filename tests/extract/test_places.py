@@ -51,3 +51,21 @@ def test_source_place_is_marked():
     text = normalize("نقلت سانا عن مصادر أهلية في دير الزور أن طائرات قصفت بلدة الشعفة").text
     ps = find_places(text, 0, len(text))
     assert [p.in_source for p in ps] == [True, False]
+
+
+def test_unknown_names_are_reported_with_their_span():
+    from marsad.extract.places import find_unresolved
+
+    text = normalize("قصف على بلدة كفرشمشم وبلدة سراقب وفي البلدة أضرار").text
+    known = find_places(text, 0, len(text))
+    assert [name for _, _, name in find_unresolved(text, 0, len(text), known)] == ["كفرشمشم"]
+
+
+def test_record_lists_unresolved_places():
+    import marsad
+
+    raw = "قصفت قوات النظام بلدة كفرشمشم في ريف إدلب ما أدى إلى مقتل مدنيين اثنين."
+    (rec,) = marsad.extract(raw, published="2020-01-01")
+    (u,) = rec.unresolved_places
+    assert u["name_ar"] == "كفرشمشم" and raw[u["span"][0]:u["span"][1]] == "كفرشمشم"
+    assert rec.admin1 == "Idleb" and rec.geo_precision == 2
