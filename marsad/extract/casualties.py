@@ -335,6 +335,10 @@ def _group_for(text, o, q, groups, actors, next_outcome, end, quantities=()) -> 
         before_breakdown = [g for g in cands if g.start < (stop[0].start if stop else o.start)]
         cands = before_breakdown or cands  # "11 شخصا بينهم أربعة أطفال قتلوا": the people, not the part
     best = max(cands, key=lambda g: (g.entry.get("rank", 0), -abs(g.start - anchor)))
+    lead = next((g for g in cands if g.end <= best.start and not text[g.end:best.start].strip()
+                 and text[best.start:best.core_start].startswith("و")), None)
+    if lead is not None:
+        best = lead  # "من قوات النظام والميليشيات الموالية لها": the first named leads
     group = best.entry.get("group")
     word = text[best.core_start:best.end]
     if word in _lex()["possessive_groups"]:

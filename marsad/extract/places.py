@@ -173,13 +173,20 @@ def _offsets(text: str, start: int, end: int, found: list[PlaceMention]) -> list
 
 
 def best_place(mentions: list[PlaceMention]) -> PlaceMention | None:
-    """The most precise place told (not a reference point or a source's whereabouts), first on ties."""
+    """The most specific place told (not a reference point or a source's whereabouts), first on ties.
+
+    A town beats an area around a town ("بادية السلمية"), which beats a governorate's countryside
+    ("ريف حماة"), whatever ACLED precision each carries.
+    """
     usable = [p for p in mentions if not p.descriptive]
     own = [p for p in usable if not p.in_source] or usable
     if not own:
         return None
     order = {id(p): i for i, p in enumerate(own)}
-    return min(own, key=lambda p: (p.precision, order[id(p)]))
+
+    def specificity(p: PlaceMention) -> int:
+        return 0 if p.precision == 1 else 1 if p.location else 2
+    return min(own, key=lambda p: (specificity(p), p.precision, order[id(p)]))
 
 
 _NAMED_QUARTERS = frozenset(fold(w) for w in ("حي", "احياء", "مخيم"))
