@@ -98,7 +98,7 @@ def find_casualties(text: str, start: int, end: int, actors: list[Match] | None 
     out: list[Casualty] = []
     outcome_starts = [o.start for o in outcomes]
     for idx, o in enumerate(outcomes):
-        if governed_by(text, "negation", o.start, start):
+        if o.entry.get("outcome") == "none" or governed_by(text, "negation", o.start, start):
             continue
         next_outcome = outcome_starts[idx + 1] if idx + 1 < len(outcomes) else end
         plural = bool(o.entry.get("plural"))
@@ -319,6 +319,8 @@ def _group_for(text, o, q, groups, actors, next_outcome, end, quantities=()) -> 
     if o.entry is not None and o.entry.get("before"):
         lo = max(0, (q.start if q is not None else o.start) - 30)
         window_end = o.end
+    inside = [(a.start, a.end) for a in actors]
+    groups = [g for g in groups if not any(s < g.start and g.end <= e for s, e in inside)]  # "الأمن العسكري"
     cands = [g for g in groups if lo <= g.start < window_end and not _instrumental(text, g)]
     if not cands and q is not None and q.start >= o.end:
         cands = [g for g in groups if o.end <= g.start < q.start]
@@ -345,15 +347,15 @@ def _group_for(text, o, q, groups, actors, next_outcome, end, quantities=()) -> 
         owner = next((a for a in actors if a.end <= best.start and not a.entry.get("target_only")), None)
         if owner is not None:  # "مقتل ثلاثة من مقاتليها": the fighters of the actor named before
             return owner.entry.get("group") or group, owner.entry.get("name"), best.end
-    actor = None
+    actor, reach = None, best.end
     for a in actors:
         linked = not _instrumental(text, a) and (a.start < best.end or text[best.end:a.start].strip() in _LINKS)
         if linked and best.start <= a.start < window_end and a.entry.get("target_only") is not True:
-            actor = a.entry.get("name")
+            actor, reach = a.entry.get("name"), max(best.end, a.end)  # "ضابط في المخابرات الجوية"
             if best.entry.get("rank", 0) <= 2 and a.entry.get("group"):
                 group = a.entry.get("group")
             break
-    return group, actor, best.end
+    return group, actor, reach
 
 
 def _count_from_group(text, o, groups, lex, before: bool) -> tuple[int | None, str | None]:

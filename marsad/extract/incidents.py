@@ -206,6 +206,15 @@ def _date_for(d: Draft, m: Mention, trigger_pos: int) -> None:
         d.date_note = best.note
 
 
+def _same_sentence_date(d: Draft, focus: Draft | None, sentence: int) -> None:
+    """"أصيب ثلاثة، الثلاثاء، بانفجار ...، كما قتل مدني ...": a clause split off keeps its sentence's day."""
+    if d.date_source != "article" or focus is None or focus.date_source != "text":
+        return
+    if any(m.sentence == sentence for m in focus.mentions):
+        d.day, d.precision, d.date_expr, d.date_source = focus.day, focus.precision, focus.date_expr, "text"
+        d.date_note = focus.date_note
+
+
 _HEAD = re.compile(r"^\s*([^\n]{1,40}?)\s*(?:\(|[-–—/:])")
 
 
@@ -296,6 +305,7 @@ def assemble(doc: Doc) -> Assembly:
                 continue
             d = Draft([m], day=base, precision=2)
             _date_for(d, m, main.start)
+            _same_sentence_date(d, focus, si)
             drafts.append(d)
             focus = d
     head_places = [p for p in first_places if p.end <= head_end]

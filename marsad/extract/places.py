@@ -132,13 +132,36 @@ def find_places(text: str, start: int, end: int, context_admin1: set[str] | None
             if precision == 1:
                 precision = 2  # "جنوبي إدلب": near the town, not in it
         prior = text[max(start, s - 40):s]
-        in_source = any(w.startswith(_SOURCE_WORDS) for w in prior.split()[-4:])
+        in_source = _in_source(prior.split()[-4:])
         out.append(PlaceMention(s, e, text[m.core_start:m.end], place, precision, place.lat, place.lon,
                                 place.admin1, place.admin2, location, cue, in_source, described))
+    out = _origins(text, out)
     offsets = _offsets(text, start, end, out)
     refs = {o.ref_start for o in offsets}
     out = [replace(p, descriptive=True) if p.start in refs else p for p in out]
     return out + offsets
+
+
+_SOURCE_ADJECTIVES = frozenset(fold(w) for w in ("اهلية", "محلية", "ميدانية", "عسكرية", "طبية", "مطلعة", "خاصة",
+                                                  "امنية", "اعلامية", "محليون", "سورية", "في", "من", "داخل"))
+
+
+def _in_source(words: list[str]) -> bool:
+    """"مصادر أهلية في دير الزور", "مراسلنا في إدلب": where the source is, not where it happened."""
+    for i, w in enumerate(words):
+        if w.startswith(_SOURCE_WORDS) and all(x in _SOURCE_ADJECTIVES for x in words[i + 1:]):
+            return True
+    return False
+
+
+def _origins(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """"شابين من بلدة الحراك عند حاجز في مدينة إزرع": where people come from, when another place follows."""
+    out = []
+    for i, p in enumerate(found):
+        before = text[max(0, p.start - 8):p.start].split()
+        later = any(q.start > p.end and q.start - p.end < 80 for q in found[i + 1:])
+        out.append(replace(p, descriptive=True) if before and before[-1] == "من" and later else p)
+    return out
 
 
 def _after_direction(text: str, pos: int) -> bool:

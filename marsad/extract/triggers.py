@@ -47,7 +47,8 @@ def _lex() -> dict:
         if e.get("requires"):
             req[id(e)] = PhraseMatcher(entries_of({"e": [{"phrases": e.get("requires")}]}, "e"))
     tallies = frozenset(fold(w) for w in load_yaml("stance")["tallies"])
-    air = PhraseMatcher(entries_of({"e": [{"phrases": data["air_cues"]}]}, "e"))
+    air = PhraseMatcher(entries_of({"e": [{"phrases": data["air_cues"], "air": True},
+                                          {"phrases": data["not_air_cues"], "air": False}]}, "e"))
     return {"matcher": PhraseMatcher(entries), "requires": req, "tallies": tallies, "air": air}
 
 
@@ -78,7 +79,8 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     """Triggers of real, specific incidents in text[start:end]."""
     lex = _lex()
     out: list[Trigger] = []
-    covered: list[tuple[int, int]] = []
+    covered: list[tuple[int, int]] = [(m.start, m.end) for m in lex["air"].find(text, start, end)
+                                      if not m.entry.get("air")]  # "منصات إطلاق الطائرات المسيرة": a target
     for m in lex["matcher"].find(text, start, end):
         ent = m.entry
         if any(s <= m.start < e for s, e in covered):
@@ -120,4 +122,12 @@ def _generic(text: str, m: Match, floor: int, end: int) -> bool:
 
 def has_air_cue(text: str, start: int, end: int) -> bool:
     """An air word in the span makes an ambiguous strike an air strike."""
-    return bool(_lex()["air"].find(text, start, end))
+    last_target = -1
+    for m in _lex()["air"].find(text, start, end):
+        if not m.entry.get("air"):
+            last_target = m.end
+        elif last_target < 0 or text[last_target:m.start].strip():
+            return True
+        else:
+            last_target = m.end  # "منصات إطلاق الطائرات المسيرة": the adjective belongs to the target
+    return False

@@ -61,3 +61,18 @@ def test_every_evidence_span_is_inside_the_text():
                 spans = span if key == "mentions" else [span]
                 for s, e in spans:
                     assert 0 <= s < e <= len(text) and text[s:e].strip()
+
+
+def test_clause_split_by_kama_keeps_the_sentence_day():
+    text = ("حلب 9 آذار 2021 /\nأصيب جنديان، الإثنين، بقذيفة هاون سقطت على حاجز في مدينة الباب، "
+            "كما قتل مدني برصاص مجهولين في بلدة قباسين.")
+    recs = marsad.extract(text, article_id="kama")
+    assert [(r.sub_event_type, r.event_date) for r in recs] == [
+        ("Shelling/artillery/missile attack", "2021-03-08"), ("Attack", "2021-03-08")]
+
+
+def test_launch_sites_of_drones_are_a_target_not_the_means():
+    text = ("حماة 3 أيار 2022 /\nقالت وزارة الدفاع إن وحدات الجيش استهدفت منصات إطلاق الطائرات المسيرة "
+            "في ريف إدلب الجنوبي ودمرتها.")
+    recs = marsad.extract(text, article_id="launch")
+    assert [r.sub_event_type for r in recs] == ["Shelling/artillery/missile attack"]
