@@ -107,6 +107,75 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
+_WORD = re.compile(r"\w+")
+_DIGIT = "<digit>"
+
+
+@lru_cache(maxsize=1)
+def _starters() -> dict[str, tuple[str, ...]]:
+    """Which patterns can begin at a word: each runs only where its first word stands.
+
+    Every pattern starts at a word boundary with one of a few known words (or a
+    digit), so an article is tokenised once and each pattern is tried at a handful
+    of words instead of being scanned over the whole text.
+    """
+    v = _vocab()
+    d = v["raw"]
+
+    def firsts(words) -> set[str]:
+        return {fold(w).split()[0] for w in words}
+
+    day = {_DIGIT} | firsts(v["ordinals"])
+    month = firsts(v["months"]) | {"شهر"}
+    table = {
+        "iso": {_DIGIT}, "numeric": {_DIGIT}, "hijri": {_DIGIT},
+        "dmy": day | {"يوم"},
+        "my": month, "month_past": month,
+        "this_month": day | firsts(v["parts"]) | {"في"},
+        "last_month": firsts(v["parts"]) | {"شهر", "الشهر"},
+        "ago": firsts(d["ago"]),
+        "anchor": firsts(d["anchor_after"]),
+        "window": {"خلال", "في"},
+        "weekday": firsts(v["weekdays"]) | {"يوم"},
+        "relative": firsts(v["relative"]),
+        "year": {"في", "عام", "العام", "سنه", "منذ", "خلال"},
+    }
+    out: dict[str, list[str]] = {}
+    for name, words in table.items():
+        for w in words:
+            out.setdefault(w, []).append(name)
+    return {w: tuple(names) for w, names in out.items()}
+
+
+def _candidates(seg: str) -> dict[str, list[int]]:
+    """Word starts in `seg` where each pattern may match, in text order."""
+    starters = _starters()
+    out: dict[str, list[int]] = {}
+    for m in _WORD.finditer(seg):
+        w = m.group()
+        names = starters.get(_DIGIT if w[0].isdigit() else w, ())
+        if w[0] in "وف" and len(w) > 1:
+            rest = w[1:]
+            names = names + starters.get(_DIGIT if rest[0].isdigit() else rest, ())
+        for name in names:
+            out.setdefault(name, []).append(m.start())
+    return out
+
+
+def _matches(pattern: re.Pattern, seg: str, starts: list[int]) -> list[re.Match]:
+    """What `pattern.finditer(seg)` finds, tried only at the candidate starts."""
+    out: list[re.Match] = []
+    last = -1
+    for pos in starts:
+        if pos < last:
+            continue
+        m = pattern.match(seg, pos)
+        if m is not None:
+            out.append(m)
+            last = max(m.end(), pos + 1)
+    return out
+
+
 def _day_number(token: str) -> int | None:
     if token.isdigit():
         return int(token)
@@ -157,6 +226,7 @@ def find_dates(text: str, base: date | None, start: int = 0, end: int | None = N
     seg = text[start:end]
     v = _vocab()
     p = _patterns()
+    cands = _candidates(seg)
     out: list[DateExpr] = []
     taken: list[tuple[int, int]] = []
 
@@ -167,16 +237,16 @@ def find_dates(text: str, base: date | None, start: int = 0, end: int | None = N
         taken.append((s, e))
         out.append(DateExpr(s, e, expr.kind, expr.precision, expr.day, expr.days, expr.note))
 
-    for m in p["iso"].finditer(seg):
+    for m in _matches(p["iso"], seg, cands.get("iso", [])):
         if d := _safe_date(int(m["y"]), int(m["m"]), int(m["d"])):
             add(m, DateExpr(0, 0, "absolute", 1, d))
-    for m in p["numeric"].finditer(seg):
+    for m in _matches(p["numeric"], seg, cands.get("numeric", [])):
         if d := _safe_date(int(m["y"]), int(m["m"]), int(m["d"])):
             add(m, DateExpr(0, 0, "absolute", 1, d))
-    for m in p["hijri"].finditer(seg):
+    for m in _matches(p["hijri"], seg, cands.get("hijri", [])):
         if d := _hijri(int(m["year"]), v["hijri"][m["month"]], int(m["day"])):
             add(m, DateExpr(0, 0, "absolute", 1, d))
-    for m in p["dmy"].finditer(seg):
+    for m in _matches(p["dmy"], seg, cands.get("dmy", [])):
         day_n = _day_number(m["day"])
         month = v["months"][m["month"]]
         if m["year"]:
@@ -187,31 +257,31 @@ def find_dates(text: str, base: date | None, start: int = 0, end: int | None = N
             continue
         if day_n and (d := _safe_date(year, month, day_n)):
             add(m, DateExpr(0, 0, "absolute", 1, d))
-    for m in p["my"].finditer(seg):
+    for m in _matches(p["my"], seg, cands.get("my", [])):
         month = v["months"][m["month"]]
         add(m, DateExpr(0, 0, "absolute", 3, date(int(m["year"]), month, 15)))
     if base is not None:
-        _relative(seg, start, base, v, p, add)
-    for m in p["year"].finditer(seg):
+        _relative(seg, start, base, v, p, cands, add)
+    for m in _matches(p["year"], seg, cands.get("year", [])):
         add(m, DateExpr(0, 0, "year", 3, date(int(m["year"]), 7, 1)))
     out.sort(key=lambda x: x.start)
     return out
 
 
-def _relative(seg, start, base, v, p, add) -> None:
-    for m in p["anchor"].finditer(seg):
+def _relative(seg, start, base, v, p, cands, add) -> None:
+    for m in _matches(p["anchor"], seg, cands.get("anchor", [])):
         days, prec, unit_count = v["units"][m["unit"]]
         n = _count(m["num"], unit_count)
         if n is None and m["num"]:
             continue
         n = n if n is not None else 3.0
         add(m, DateExpr(0, 0, "anchor", prec, None, round(n * days)))
-    for m in p["window"].finditer(seg):
+    for m in _matches(p["window"], seg, cands.get("window", [])):
         days, prec, _ = v["units"][m["unit"]]
         span_days = float(m["num"]) * days
         precision = 1 if span_days <= 2 else 2 if span_days <= 10 else 3
         add(m, DateExpr(0, 0, "relative", precision, base))
-    for m in p["ago"].finditer(seg):
+    for m in _matches(p["ago"], seg, cands.get("ago", [])):
         days, prec, unit_count = v["units"][m["unit"]]
         n = _count(m["num"], unit_count)
         if n is None:
@@ -221,7 +291,7 @@ def _relative(seg, start, base, v, p, add) -> None:
             if unit_count is None and days >= 1:
                 prec = max(prec, 2)  # "قبل أيام": some days, not a known day
         add(m, DateExpr(0, 0, "relative", prec, base - timedelta(days=round(n * days))))
-    for m in p["this_month"].finditer(seg):
+    for m in _matches(p["this_month"], seg, cands.get("this_month", [])):
         which = m["which"]
         y, mo = base.year, base.month
         if which in {fold(w) for w in v["raw"]["past"]}:
@@ -232,15 +302,15 @@ def _relative(seg, start, base, v, p, add) -> None:
             day_n, prec = _day_number(m["day"]), 1
         if day_n and (d := _safe_date(y, mo, min(day_n, calendar.monthrange(y, mo)[1]))):
             add(m, DateExpr(0, 0, "relative", prec, d))
-    for m in p["last_month"].finditer(seg):
+    for m in _matches(p["last_month"], seg, cands.get("last_month", [])):
         y, mo = (base.year, base.month - 1) if base.month > 1 else (base.year - 1, 12)
         day_n, prec = v["parts"][m["part"]] if m["part"] else (15, 3)
         add(m, DateExpr(0, 0, "relative", prec, date(y, mo, day_n)))
-    for m in p["month_past"].finditer(seg):
+    for m in _matches(p["month_past"], seg, cands.get("month_past", [])):
         month = v["months"][m["month"]]
         year = base.year if month <= base.month else base.year - 1
         add(m, DateExpr(0, 0, "relative", 3, date(year, month, 15)))
-    for m in p["relative"].finditer(seg):
+    for m in _matches(p["relative"], seg, cands.get("relative", [])):
         offset, prec = v["relative"][m["rel"]]
         day = base + timedelta(days=offset)
         note = None
@@ -249,7 +319,7 @@ def _relative(seg, start, base, v, p, add) -> None:
             if wd != day.weekday():
                 note = f"weekday {m['wd']} disagrees with {day.isoformat()}"
         add(m, DateExpr(0, 0, "relative", prec, day, note=note))
-    for m in p["weekday"].finditer(seg):
+    for m in _matches(p["weekday"], seg, cands.get("weekday", [])):
         wd = v["weekdays"][m["wd"]]
         add(m, DateExpr(0, 0, "relative", 1, _last_weekday(base, wd, bool(m["past"]))))
 

@@ -18,7 +18,7 @@ import ahocorasick
 import yaml
 
 from marsad.text.normalize import fold
-from marsad.text.tokens import is_letter, is_proclitic_chain, word_starts
+from marsad.text.tokens import PROCLITIC_CHAINS
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,25 +104,30 @@ class PhraseMatcher:
 
     def _scan(self, text: str) -> list[Match]:
         out: list[Match] = []
-        starts = word_starts(text)
+        n = len(text)
+        append = out.append
         for last, (length, hits) in self._auto.iter(text):
             s, e = last - length + 1, last + 1
-            w0 = starts[s]
+            w0 = s
+            while w0 > 0 and text[w0 - 1].isalnum():
+                w0 -= 1
+                if s - w0 > 4:
+                    break
             chain = text[w0:s]
-            if not is_proclitic_chain(chain):
+            if chain not in PROCLITIC_CHAINS:
                 continue
             definite = chain.endswith("ال") or chain.endswith("لل")
-            at_word_end = e >= len(text) or not is_letter(text[e])
+            at_word_end = e >= n or not text[e].isalpha()
             for entry, stem, phrase, article in hits:
                 if article and not definite and chain:
                     continue  # "الرقة" is not in "فرقه": a proclitic without the article is a different word
                 if at_word_end:
-                    out.append(Match(w0, e, s, entry, phrase, e))
+                    append(Match(w0, e, s, entry, phrase, e))
                 elif stem:
                     we = e
-                    while we < len(text) and is_letter(text[we]):
+                    while we < n and text[we].isalpha():
                         we += 1
-                    out.append(Match(w0, we, s, entry, phrase, e))
+                    append(Match(w0, we, s, entry, phrase, e))
         out.sort(key=lambda m: m.core_start)
         return out
 

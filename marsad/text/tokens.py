@@ -23,14 +23,14 @@ class Token:
     text: str
 
 
-def is_letter(ch: str) -> bool:
-    return ch.isalpha()
-
-
 @lru_cache(maxsize=256)
 def is_proclitic_chain(prefix: str) -> bool:
     """True when `prefix` is a legal chain such as و، ف، ب، ل، ال، وال، بال، لل، وبال، فلل."""
     return prefix == "" or bool(_PROCLITIC_CHAIN.match(prefix))
+
+
+PROCLITIC_CHAINS = frozenset(c + p for c in ("", "و", "ف") for p in ("", "ب", "ك", "ل", "بال", "كال", "ال", "لل"))
+"""Every legal chain, for set look-ups where a regex per word would cost too much."""
 
 
 def tokens(text: str) -> list[Token]:
@@ -44,30 +44,3 @@ def stems(word: str) -> list[tuple[int, str]]:
         if is_proclitic_chain(word[:n]):
             out.append((n, word[n:]))
     return out
-
-
-def word_start(text: str, pos: int) -> int:
-    """Index where the word containing `pos` begins."""
-    while pos > 0 and is_letter(text[pos - 1]):
-        pos -= 1
-    return pos
-
-
-class _WordIndex:
-    """Where each word of the last text seen starts: built once per article, shared by every matcher."""
-
-    text: str | None = None
-    starts: list[int] = []
-
-
-def word_starts(text: str) -> list[int]:
-    """For every index of `text`, the index where its word begins (itself outside words)."""
-    if _WordIndex.text is not text:
-        starts = list(range(len(text)))
-        for m in _WORD.finditer(text):
-            s, e = m.start(), m.end()
-            starts[s:e] = [s] * (e - s)
-        _WordIndex.starts = starts
-        _WordIndex.text = text
-    return _WordIndex.starts
-
