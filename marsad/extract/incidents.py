@@ -19,7 +19,7 @@ from marsad.extract.actors import assign_roles, find_actors, is_claimant, named_
 from marsad.extract.casualties import Casualty, find_casualties
 from marsad.extract.claims import Claim, claims_in
 from marsad.extract.dates import DateExpr, find_dateline, find_dates
-from marsad.extract.places import PlaceMention, find_places, find_unresolved
+from marsad.extract.places import PlaceMention, find_places, find_unresolved, has_homonyms
 from marsad.extract.stance import cue_matcher
 from marsad.extract.triggers import Trigger, find_triggers
 from marsad.knowledge.gazetteer import km_between
@@ -252,7 +252,8 @@ def assemble(doc: Doc) -> Assembly:
     actors = find_actors(text, 0, len(text), named)
     first_places = find_places(text, 0, len(text))
     context = {p.admin1 for p in first_places if p.admin1}
-    places = [p for p in find_places(text, 0, len(text), context) if p.start >= head_end]
+    resolved = find_places(text, 0, len(text), context) if has_homonyms(text) else first_places
+    places = [p for p in resolved if p.start >= head_end]
     dates = [x for x in find_dates(text, base) if x.start >= head_end]
     shift = cue_matcher("topic_shift")
     history: list[Claim] = []

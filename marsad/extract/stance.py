@@ -23,6 +23,7 @@ def cue_matcher(kind: str) -> PhraseMatcher:
     return PhraseMatcher([Entry(tuple(data), {"kind": kind})])
 
 
+@lru_cache(maxsize=None)
 def cue_window(kind: str) -> int:
     data = load_yaml("stance")[kind]
     return data.get("window", 5) if isinstance(data, dict) else 5
@@ -47,7 +48,10 @@ def words_before(text: str, pos: int, n: int, floor: int = 0) -> int:
 
 def governed_by(text: str, kind: str, pos: int, floor: int = 0) -> bool:
     """True when a `kind` cue stands within its window before `pos`."""
-    start = words_before(text, pos, cue_window(kind), floor)
+    n = cue_window(kind)
+    if not cue_matcher(kind).find_all(text, max(floor, pos - 16 * n), pos):
+        return False  # most positions have no cue near: skip counting words
+    start = words_before(text, pos, n, floor)
     hits = cue_matcher(kind).find(text, start, pos)
     if hits and kind == "negation":
         spared = cue_matcher("not_negation").find(text, max(floor, start - 10), pos + 10)
