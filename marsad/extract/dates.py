@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from marsad.extract.quantities import parse_number
-from marsad.knowledge.lexicon import load_yaml
+from marsad.knowledge.lexicon import Entry, PhraseMatcher, load_yaml
 from marsad.text.normalize import fold
 
 
@@ -107,7 +107,6 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
-_WORD = re.compile(r"\w+")
 _DIGIT = "<digit>"
 
 
@@ -147,18 +146,26 @@ def _starters() -> dict[str, tuple[str, ...]]:
     return {w: tuple(names) for w, names in out.items()}
 
 
+@lru_cache(maxsize=1)
+def _starter_matcher() -> PhraseMatcher:
+    return PhraseMatcher([Entry((w,), {"names": names}) for w, names in _starters().items() if w != _DIGIT])
+
+
+_DIGIT_START = re.compile(r"(?<!\w)[وف]?\d")
+
+
 def _candidates(seg: str) -> dict[str, list[int]]:
     """Word starts in `seg` where each pattern may match, in text order."""
-    starters = _starters()
+    hits = [(m.start, m.entry.get("names")) for m in _starter_matcher().find_all(seg)]
+    digit = _starters()[_DIGIT]
+    hits += [(m.start(), digit) for m in _DIGIT_START.finditer(seg)]
+    hits.sort(key=lambda h: h[0])
     out: dict[str, list[int]] = {}
-    for m in _WORD.finditer(seg):
-        w = m.group()
-        names = starters.get(_DIGIT if w[0].isdigit() else w, ())
-        if w[0] in "وف" and len(w) > 1:
-            rest = w[1:]
-            names = names + starters.get(_DIGIT if rest[0].isdigit() else rest, ())
+    for pos, names in hits:
         for name in names:
-            out.setdefault(name, []).append(m.start())
+            starts = out.setdefault(name, [])
+            if not starts or starts[-1] != pos:
+                starts.append(pos)
     return out
 
 

@@ -196,8 +196,8 @@ class _Firm:
 def _firm_numbers(text: str, start: int, end: int) -> list[Quantity]:
     if _Firm.text is not text:
         forms = _number_forms()
-        _Firm.spans = [(m.start(), m.end(), m.group()) for m in _NUM_TOKEN.finditer(text)
-                       if m.group()[0].isdigit() or m.group() in forms]
+        _Firm.spans = [(m.start(), m.end(), g) for m in _NUM_TOKEN.finditer(text)
+                       if (g := m.group())[0].isdigit() or g in forms]
         _Firm.starts = [s for s, _, _ in _Firm.spans]
         _Firm.text = text
     lo = bisect_left(_Firm.starts, start)
