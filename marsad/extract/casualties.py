@@ -45,6 +45,7 @@ def _lex() -> dict:
         "groups": PhraseMatcher(entries_of(data, "groups")),
         "breakdown": PhraseMatcher(entries_of(data, "breakdown")),
         "others": frozenset(fold(w) for w in data["others"]),
+        "of_them": frozenset(fold(w) for w in data["of_them"]),
         "singular": frozenset(fold(w) for w in data["singular"]),
         "one_more": frozenset(fold(w) for w in data["one_more"]),
         "possessives": tuple(fold(w) for w in data["possessives"]),
@@ -128,6 +129,8 @@ def find_casualties(text: str, start: int, end: int, actors: list[Match] | None 
             g_end = q.end if q is not None else o.end
         else:
             group, actor, g_end = _group_for(text, o, q, groups, actors, next_outcome, end, quantities)
+            if group == "unknown" and tail and tail[0] in lex["of_them"]:
+                group, actor = _antecedent(text, o, groups, actors, start, end, quantities)
         if q is None:
             count, adjacent_group = _count_from_group(text, o, groups, lex, before_kind)
             if adjacent_group and adjacent_group.startswith("dual:"):
@@ -156,6 +159,17 @@ def find_casualties(text: str, start: int, end: int, actors: list[Match] | None 
                             q.acled, actor, includes))
         out += _coordinated(text, out[-1], quantities, used_q, groups, actors, next_outcome, end)
     return out
+
+
+def _antecedent(text, o, groups, actors, start, end, quantities) -> tuple[str, str | None]:
+    """"سيارة تقل قياديين في قسد ... مقتل اثنين منهم": "of them" counts the people named before."""
+    before = [g for g in groups if start <= g.start and g.end <= o.start]
+    if not before:
+        return "unknown", None
+    g = before[-1]
+    fake = Match(g.start, g.start, g.start, None, "")
+    group, actor, _ = _group_for(text, fake, None, groups, actors, o.start, end, quantities)
+    return group, actor
 
 
 def _kin(word: str) -> str | None:
@@ -344,7 +358,7 @@ def _group_for(text, o, q, groups, actors, next_outcome, end, quantities=()) -> 
     group = best.entry.get("group")
     word = text[best.core_start:best.end]
     if word in _lex()["possessive_groups"]:
-        owner = next((a for a in actors if a.end <= best.start and not a.entry.get("target_only")), None)
+        owner = next((a for a in reversed(actors) if a.end <= best.start and not a.entry.get("target_only")), None)
         if owner is not None:  # "مقتل ثلاثة من مقاتليها": the fighters of the actor named before
             return owner.entry.get("group") or group, owner.entry.get("name"), best.end
     actor, reach = None, best.end

@@ -103,10 +103,14 @@ def _sources_in(text: str, m, floor: int) -> bool:
     return len(before) == 2 and before[0] in ("مصادر", "مصدر") and before[1] in ("في", "من", "داخل")
 
 
+_TOLD_TO = frozenset(fold(w) for w in ("عن", "نقلا", "لمراسل", "لمراسلة", "مراسل", "مراسلة", "لمراسلي", "لموقع",
+                                       "لوكالة", "لصحيفة", "لقناة"))
+
+
 def _after_an(text: str, m, floor: int) -> bool:
-    """"نقلا عن X" / "عن مصادر": a source after "عن" is part of a chain."""
+    """"نقلا عن X" / "عن مصادر" / "ذكر مصدر ... لمراسل سانا": a source in a chain, or the outlet it was told to."""
     before = text[max(floor, m.start - 12):m.start].split()
-    return bool(before) and before[-1] in ("عن", "نقلا")
+    return bool(before) and before[-1] in _TOLD_TO
 
 
 def _chain(found: list[Claim]) -> list[Claim]:

@@ -131,8 +131,12 @@ def _actors(d: Draft, text: str, country: str | None, casualties: list[Casualty]
                 break
     if d.event_type in ("Protests", "Riots"):
         crowd = "Protesters" if d.event_type == "Protests" else "Rioters"
-        if out["actor1"] is None or out["actor1"].startswith("Civilians"):
-            out.update(actor1=f"{crowd} ({country or 'Syria'})", inter1=6 if crowd == "Protesters" else 5)
+        if out["actor1"] is None or out["actor1"].startswith("Civilians") or out["inter1"] == 1:
+            if out["inter1"] == 1 and main is not None and main.sub_event_type == "Protest with intervention":
+                out.update(actor2=out["actor1"], inter2=1, actor2_span=out["actor1_span"])  # "فرقت قوات الأمن مظاهرة"
+            # "طالبوا برحيل النظام": the state named in a crowd's demands is not the crowd
+            out.update(actor1=f"{crowd} ({country or 'Syria'})", inter1=6 if crowd == "Protesters" else 5,
+                       assoc_actor_1=None, actor1_span=None)
         if out["actor2"] and out["actor2"].startswith("Civilians"):
             out.update(actor2=None, inter2=None, actor2_span=None)
     if out["actor2"] is None and d.event_type in ("Battles", "Strategic developments"):
@@ -168,6 +172,26 @@ def _target_from_casualties(casualties: list[Casualty], country: str | None, act
         if c.group == "state_forces" and f"Military Forces of {where}" != actor1:
             return {"actor2": f"Military Forces of {where}", "inter2": 1}
     return {}
+
+
+def _one_account(asm: Assembly, d: Draft) -> tuple[list[Casualty], bool]:
+    """Tolls of one incident told by two sources ("سانا: مقتل جنديين"، "المرصد: مقتل أربعة") are two
+    accounts, not more dead: the lowest killed toll is kept (ACLED's rule), with the others' other outcomes."""
+    accounts: dict[str | None, list[Casualty]] = {}
+    for m in d.mentions:
+        claims = asm.claims[m.sentence][2] if m.sentence < len(asm.claims) else []
+        accounts.setdefault(claims[0].name if claims else None, []).extend(m.casualties)
+    killing = {k: v for k, v in accounts.items() if k is not None and any(c.outcome == "killed" for c in v)}
+    if len(killing) < 2:
+        return _reconcile([c for m in d.mentions for c in m.casualties]), False
+    totals = {k: sum(c.min for c in _reconcile(v) if c.outcome == "killed") for k, v in killing.items()}
+    chosen = min(killing, key=lambda k: totals[k])
+    kept = list(accounts[chosen]) + accounts.get(None, [])
+    outcomes = {c.outcome for c in kept}
+    for name, items in accounts.items():
+        if name not in (chosen, None):
+            kept += [c for c in items if c.outcome not in outcomes]
+    return _reconcile(kept), len(set(totals.values())) > 1
 
 
 def _reconcile(casualties: list[Casualty]) -> list[Casualty]:
@@ -227,7 +251,7 @@ def build_record(asm: Assembly, d: Draft) -> EventRecord | None:
     main = d.founding.main
     if main is None or d.event_type is None:
         return None
-    casualties = _reconcile([c for m in d.mentions for c in m.casualties])
+    casualties, disputed = _one_account(asm, d)
     loc = _location(d) or _nearby_incident_place(asm, d) or _article_governorate(asm)
     if loc is not None and loc.start >= 0:
         asm.last_place = (max(m.sentence for m in d.mentions), loc)
@@ -258,6 +282,8 @@ def build_record(asm: Assembly, d: Draft) -> EventRecord | None:
                 hedges.append(h)
     if any(rising_toll(text, s.start, s.end) for s in _sentences_near(doc, d)):
         hedges.append("expected_to_rise")
+    if disputed:
+        hedges.append("sources_disagree")
     if any(c.qualifier == "at_least" for c in casualties) and "at_least" not in hedges:
         hedges.append("at_least")
     fatalities = sum(c.acled or 0 for c in casualties if c.outcome == "killed" and c.qualifier != "vague") or sum(

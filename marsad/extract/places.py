@@ -47,7 +47,8 @@ def _lex() -> dict:
     cue_entries = [Entry(tuple(ws), {"cue": k}) for k, ws in data["place_words"].items()]
     dirs = [Entry(tuple(d["phrases"]), {"bearing": d["bearing"]}) for d in data["directions"]]
     return {"cues": PhraseMatcher(cue_entries), "dirs": PhraseMatcher(dirs),
-            "stop": frozenset(fold(s) for s in data["stop_names"])}
+            "stop": frozenset(fold(s) for s in data["stop_names"]),
+            "bases": frozenset(fold(s) for s in data["actor_bases"])}
 
 
 _SOURCE_WORDS = ("مصادر", "مصدر", "ناشطون", "ناشطين", "مراسل", "ومقره", "مقره", "مقرها")
@@ -105,7 +106,7 @@ def find_places(text: str, start: int, end: int, context_admin1: set[str] | None
         name = text[m.core_start:m.end]
         cands: tuple[Place, ...] = m.entry.get("places")
         cue, cue_start = _cue_before(text, m.start, start)
-        is_admin = any(p.kind in ("admin1", "region", "admin2") for p in cands)
+        is_admin = any(p.kind in ("admin1", "region", "admin2", "site") for p in cands)
         if cue is None and not is_admin:
             if fold(name) in lex["stop"] or len(name.replace(" ", "")) <= 3:
                 continue
@@ -120,7 +121,7 @@ def find_places(text: str, start: int, end: int, context_admin1: set[str] | None
         s = cue_start if cue else m.start
         e = m.end
         precision = place.precision
-        location = place.name if place.kind in ("town", "admin2", "region") else None
+        location = place.name if place.kind in ("town", "admin2", "region", "site") else None
         if cue == "countryside" or (place.kind == "admin1" and cue is None and _is_rural(text, m)):
             precision = 3 if text[cue_start:m.start].strip().startswith(("بادي", "صحراء")) else 2
             location = place.name if place.kind == "town" else None  # "ريف مدينة البوكمال": near the town
@@ -140,7 +141,7 @@ def find_places(text: str, start: int, end: int, context_admin1: set[str] | None
         in_source = _in_source(prior.split()[-4:])
         out.append(PlaceMention(s, e, text[m.core_start:m.end], place, precision, place.lat, place.lon,
                                 place.admin1, place.admin2, location, cue, in_source, described))
-    out = _origins(text, out)
+    out = _road_ends(text, _origins(text, out))
     offsets = _offsets(text, start, end, out)
     refs = {o.ref_start for o in offsets}
     out = [replace(p, descriptive=True) if p.start in refs else p for p in out]
@@ -148,7 +149,8 @@ def find_places(text: str, start: int, end: int, context_admin1: set[str] | None
 
 
 _SOURCE_ADJECTIVES = frozenset(fold(w) for w in ("اهلية", "محلية", "ميدانية", "عسكرية", "طبية", "مطلعة", "خاصة",
-                                                  "امنية", "اعلامية", "محليون", "سورية", "في", "من", "داخل"))
+                                                  "امنية", "اعلامية", "محليون", "سورية", "في", "من", "داخل",
+                                                  "قيادة", "شرطة", "الشرطة", "مديرية", "فرع", "مجلس", "مكتب"))
 
 
 def _in_source(words: list[str]) -> bool:
@@ -160,12 +162,26 @@ def _in_source(words: list[str]) -> bool:
 
 
 def _origins(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
-    """"شابين من بلدة الحراك عند حاجز في مدينة إزرع": where people come from, when another place follows."""
+    """Where people come from ("شابين من بلدة الحراك عند حاجز في مدينة إزرع") or where attackers are
+    based ("المنتشرة في ريف إدلب ... على قرية بريف حماة"), when another place follows."""
+    bases = _lex()["bases"]
     out = []
     for i, p in enumerate(found):
-        before = text[max(0, p.start - 8):p.start].split()
-        later = any(q.start > p.end and q.start - p.end < 80 for q in found[i + 1:])
-        out.append(replace(p, descriptive=True) if before and before[-1] == "من" and later else p)
+        before = text[max(0, p.start - 24):p.start].split()
+        later = any(q.start > p.end and q.start - p.end < 120 for q in found[i + 1:])
+        origin = bool(before) and before[-1] == "من" and any(q.start - p.end < 80 for q in found[i + 1:] if q.start > p.end)
+        based = bool(before) and (before[-1] in bases or (len(before) > 1 and before[-1] in _PREPOSITIONS
+                                                           and before[-2] in bases))
+        out.append(replace(p, descriptive=True) if (origin or based) and later else p)
+    return out
+
+
+def _road_ends(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """"طريق الرقة - الطبقة": the far end of a road names the road, not where it happened."""
+    out = list(found)
+    for i in range(1, len(out)):
+        if text[out[i - 1].end:out[i].start].strip() in ("-", "–", "—"):
+            out[i] = replace(out[i], descriptive=True)
     return out
 
 

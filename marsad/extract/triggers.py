@@ -79,11 +79,16 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     """Triggers of real, specific incidents in text[start:end]."""
     lex = _lex()
     out: list[Trigger] = []
-    covered: list[tuple[int, int]] = [(m.start, m.end) for m in lex["air"].find(text, start, end)
-                                      if not m.entry.get("air")]  # "منصات إطلاق الطائرات المسيرة": a target
+    covered: list[tuple[int, int]] = []
+    targets = [(m.start, m.end) for m in lex["air"].find(text, start, end) if not m.entry.get("air")]
     for m in lex["matcher"].find(text, start, end):
         ent = m.entry
         if any(s <= m.start < e for s, e in covered):
+            continue
+        if ent.get("sub_event_type") == "Air/drone strike" and any(s <= m.start < e for s, e in targets):
+            continue  # "منصات إطلاق الطائرات المسيرة": aircraft as a target, not the means
+        if ent.get("not_event"):
+            covered.append((m.start, m.end))  # "وقف إطلاق النار": shooting named only to say it stops
             continue
         if ((governed_by(text, "negation", m.start, start) and not _result_negated(text, m, start))
                 or governed_by(text, "hypothetical", m.start, start)

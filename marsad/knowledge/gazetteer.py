@@ -112,6 +112,10 @@ def _build(curated: dict) -> list[dict]:
         rows.append({"id": f"{code}:{p['name']}", "name": p["name"], "kind": "town", "country": country,
                      "admin1": admin1[p["admin1"]]["name"], "admin2": district_of(p["admin1"], p["lat"], p["lon"]),
                      "lat": p["lat"], "lon": p["lon"], "population": 0, "precision": 1, "names_ar": p["ar"]})
+    for p in curated.get("sites", []):
+        rows.append({"id": f"{code}:{p['name']}", "name": p["name"], "kind": "site", "country": country,
+                     "admin1": admin1[p["admin1"]]["name"], "admin2": district_of(p["admin1"], p["lat"], p["lon"]),
+                     "lat": p["lat"], "lon": p["lon"], "population": 0, "precision": 1, "names_ar": p["ar"]})
     for r in curated["regions"]:
         rows.append({"id": f"{code}:{r['name']}", "name": r["name"], "kind": "region", "country": country,
                      "admin1": admin1[r["admin1"]]["name"], "admin2": None, "lat": r["lat"], "lon": r["lon"],

@@ -143,11 +143,21 @@ class PhraseMatcher:
 
 
 def entries_of(data: Any, key: str = "entries") -> list[Entry]:
-    """Turn a loaded lexicon document into entries."""
+    """Turn a loaded lexicon document into entries.
+
+    An entry with `adjectives` ("اسرائيلية") also matches each of the document's
+    `adjective_heads` followed by one of them ("ضربات جوية إسرائيلية", "قوات تركية"):
+    a head listed under `air` makes the phrase an air actor.
+    """
     out = []
+    heads = data.get("adjective_heads") or {}
     for raw in data.get(key, []):
-        attrs = {k: v for k, v in raw.items() if k != "phrases"}
+        attrs = {k: v for k, v in raw.items() if k not in ("phrases", "adjectives")}
         out.append(Entry(tuple(raw["phrases"]), attrs))
+        for kind, nouns in heads.items():
+            phrases = tuple(f"{n} {a}" for n in nouns for a in raw.get("adjectives", ()))
+            if phrases:
+                out.append(Entry(phrases, {**attrs, "air": kind == "air" or bool(attrs.get("air"))}))
     return out
 
 

@@ -9,7 +9,7 @@ from marsad.evaluation.report import evaluate
 
 ROOT = Path(__file__).resolve().parents[2]
 SETS = [ROOT / "tests" / "extract" / "reports", ROOT / "eval" / "heldout", ROOT / "eval" / "heldout2",
-        ROOT / "eval" / "heldout3", ROOT / "eval" / "heldout4"]
+        ROOT / "eval" / "heldout3", ROOT / "eval" / "heldout4", ROOT / "eval" / "heldout5"]
 
 
 @pytest.mark.parametrize("folder", SETS, ids=lambda p: p.name)

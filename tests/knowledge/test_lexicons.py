@@ -32,8 +32,8 @@ def test_lexicon_loads_with_entries(name):
     assert isinstance(data, dict) and data
 
 
-def test_every_trigger_has_an_acled_type_or_is_an_anaphor():
+def test_every_trigger_has_an_acled_type_or_is_an_anaphor_or_a_non_event():
     allowed = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
                "Strategic developments"}
     for entry in load_yaml("triggers")["entries"]:
-        assert entry.get("anaphor_only") or entry["event_type"] in allowed, entry
+        assert entry.get("anaphor_only") or entry.get("not_event") or entry["event_type"] in allowed, entry
