@@ -23,8 +23,7 @@ pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's c
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    shared = __import__("tests.conftest", fromlist=["SHARED"]).SHARED
+def site(tmp_path_factory, shared):
     db = str(tmp_path_factory.mktemp("web") / "web.db")
     store = Store(db)
     ingest(store, [shared / "eval" / "texts"])
