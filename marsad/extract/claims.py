@@ -139,3 +139,14 @@ def _resolve(kind: str, history: list[Claim]) -> Claim | None:
         if kind == "any" or c.type == kind or kind in c.via_types:
             return c
     return None
+
+
+_OUTLET_TYPES = frozenset({"state_media", "agency", "media", "monitor"})
+
+
+def outlet_in(text: str, start: int, end: int) -> str | None:
+    """The outlet a report's head names ("دمشق (رويترز) -", "اللاذقية-سانا"), when the lexicon knows it."""
+    for m in _lex()["sources"].find(text, start, end):
+        if m.entry.get("type") in _OUTLET_TYPES:
+            return m.entry.get("name")
+    return None

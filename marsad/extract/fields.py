@@ -337,7 +337,7 @@ def build_record(asm: Assembly, d: Draft) -> EventRecord | None:
         published=asm.base.isoformat() if asm.base else None,
         published_from=asm.published_from,
         published_time=asm.published_time,
-        outlet=doc.article.outlet,
+        outlet=doc.article.outlet or asm.head_outlet,
         unresolved_places=[{"name_ar": doc.raw_text(s, e), "span": doc.raw_span(s, e)}
                            for m in d.mentions for s, e, _ in m.unknown_places],
     )

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from marsad.document import Doc
 from marsad.extract.actors import assign_roles, find_actors, is_claimant, named_actors
 from marsad.extract.casualties import Casualty, find_casualties
-from marsad.extract.claims import Claim, claims_in
+from marsad.extract.claims import Claim, claims_in, outlet_in
 from marsad.extract.dates import DateExpr, find_dateline, find_dates
 from marsad.extract.places import PlaceMention, find_places, find_unresolved, has_homonyms
 from marsad.extract.stance import cue_matcher
@@ -97,6 +97,7 @@ class Assembly:
     claims: list[tuple[int, int, list[Claim]]]  # (sentence start, paragraph, claims)
     admin1: str | None = None  # the governorate the article is mostly about
     published_time: str | None = None
+    head_outlet: str | None = None  # the outlet the report's head names, when the metadata gives none
     last_place: tuple[int, PlaceMention] | None = None  # (sentence, place) of the incident built last
 
 
@@ -215,7 +216,7 @@ def _same_sentence_date(d: Draft, focus: Draft | None, sentence: int) -> None:
         d.date_note = focus.date_note
 
 
-_HEAD = re.compile(r"^\s*([^\n]{1,40}?)\s*(?:\(|[-–—/:])")
+_HEAD = re.compile(r"^\s*([^\n]{1,40}?)\s*(?:\([^)\n]{1,30}\)\s*[-–—/:]?|\(|[-–—/:])")
 
 
 def _head_end(text: str) -> int:
@@ -311,4 +312,4 @@ def assemble(doc: Doc) -> Assembly:
             focus = d
     head_places = [p for p in first_places if p.end <= head_end]
     return Assembly(doc, base, published_from, drafts, claims, _dominant_admin1(places) or _dominant_admin1(head_places),
-                    dateline.time if dateline is not None else None)
+                    dateline.time if dateline is not None else None, outlet_in(text, 0, head_end) if head_end else None)

@@ -76,3 +76,11 @@ def test_launch_sites_of_drones_are_a_target_not_the_means():
             "في ريف إدلب الجنوبي ودمرتها.")
     recs = marsad.extract(text, article_id="launch")
     assert [r.sub_event_type for r in recs] == ["Shelling/artillery/missile attack"]
+
+
+def test_outlet_named_in_the_head_fills_a_missing_outlet():
+    for head, outlet in (("دمشق (رويترز) - ", "Reuters"), ("حمص-سانا\n", "SANA"), ("إدلب - وكالات\n", None)):
+        recs = marsad.extract(head + "قتل ثلاثة مدنيين بقصف مدفعي على بلدة كفرنبل أمس.", published="2021-03-02")
+        assert [r.outlet for r in recs] == [outlet]
+    recs = marsad.extract("دمشق (رويترز) - قتل مدنيان بقصف على بلدة كفرنبل.", published="2021-03-02", outlet="Al Jazeera")
+    assert recs[0].outlet == "Al Jazeera"
