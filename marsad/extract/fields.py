@@ -179,7 +179,7 @@ def _one_account(asm: Assembly, d: Draft) -> tuple[list[Casualty], bool]:
     accounts, not more dead: the lowest killed toll is kept (ACLED's rule), with the others' other outcomes."""
     accounts: dict[str | None, list[Casualty]] = {}
     for m in d.mentions:
-        claims = asm.claims[m.sentence][2] if m.sentence < len(asm.claims) else []
+        claims = asm.claims[m.sentence][2]
         accounts.setdefault(claims[0].name if claims else None, []).extend(m.casualties)
     killing = {k: v for k, v in accounts.items() if k is not None and any(c.outcome == "killed" for c in v)}
     if len(killing) < 2:

@@ -168,11 +168,11 @@ def _origins(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
     out = []
     for i, p in enumerate(found):
         before = text[max(0, p.start - 24):p.start].split()
-        later = any(q.start > p.end and q.start - p.end < 120 for q in found[i + 1:])
-        origin = bool(before) and before[-1] == "من" and any(q.start - p.end < 80 for q in found[i + 1:] if q.start > p.end)
-        based = bool(before) and (before[-1] in bases or (len(before) > 1 and before[-1] in _PREPOSITIONS
-                                                           and before[-2] in bases))
-        out.append(replace(p, descriptive=True) if (origin or based) and later else p)
+        gap = min((q.start - p.end for q in found[i + 1:] if q.start > p.end), default=None)
+        origin = bool(before) and before[-1] == "من" and gap is not None and gap < 80
+        based = bool(before) and gap is not None and gap < 120 and (
+            before[-1] in bases or (len(before) > 1 and before[-1] in _PREPOSITIONS and before[-2] in bases))
+        out.append(replace(p, descriptive=True) if origin or based else p)
     return out
 
 

@@ -37,6 +37,13 @@ class ReviewIn(BaseModel):
     value: Any = None
 
 
+def _found(item: dict | None, kind: str, key: str) -> dict:
+    """The stored item, or a 404 that names what was asked for."""
+    if item is None:
+        raise HTTPException(404, f"no {kind} {key!r}")
+    return item
+
+
 def _iso(value: str | None, name: str) -> str | None:
     if value is None:
         return None
@@ -79,10 +86,7 @@ def create_app(db: str | None = None) -> FastAPI:
 
     @app.get("/api/events/{event_id}")
     def get_event(event_id: str) -> dict:
-        rec = store.event(event_id)
-        if rec is None:
-            raise HTTPException(404, f"no event {event_id!r}")
-        return rec
+        return _found(store.event(event_id), "event", event_id)
 
     @app.get("/api/incidents")
     def list_incidents(f: Filters, limit: Limit = 100, offset: Offset = 0) -> dict:
@@ -90,16 +94,11 @@ def create_app(db: str | None = None) -> FastAPI:
 
     @app.get("/api/incidents/{incident_id}")
     def get_incident(incident_id: str) -> dict:
-        inc = store.incident(incident_id)
-        if inc is None:
-            raise HTTPException(404, f"no incident {incident_id!r}")
-        return inc
+        return _found(store.incident(incident_id), "incident", incident_id)
 
     @app.get("/api/articles/{article_id}")
     def get_article(article_id: str) -> dict:
-        art = store.article(article_id)
-        if art is None:
-            raise HTTPException(404, f"no article {article_id!r}")
+        art = _found(store.article(article_id), "article", article_id)
         return {"article_id": art["article_id"], "version": art["version"], "text": art["text"],
                 "outlet": art["outlet"], "url": art["url"], "published": art["published"],
                 "events": store.events(EventFilter(article_id=article_id)), "copies": store.copies_of(article_id)}
@@ -132,10 +131,8 @@ def create_app(db: str | None = None) -> FastAPI:
                 raise HTTPException(400, f"field must be one of {', '.join(EDITABLE)}")
         elif review.field is not None:
             raise HTTPException(400, "only a 'corrected' review edits a field")
-        exists = (store.event(review.target_id) if review.target_type == "event"
-                  else store.incident(review.target_id))
-        if exists is None:
-            raise HTTPException(404, f"no {review.target_type} {review.target_id!r}")
+        _found(store.event(review.target_id) if review.target_type == "event" else store.incident(review.target_id),
+               review.target_type, review.target_id)
         return store.add_review(review.target_type, review.target_id, review.status, review.reviewer,
                                 review.field, review.value)
 

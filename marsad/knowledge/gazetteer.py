@@ -108,14 +108,11 @@ def _build(curated: dict) -> list[dict]:
                      "admin1": admin1[a1]["name"], "admin2": district_of(a1, city["latitude"], city["longitude"]),
                      "lat": city["latitude"], "lon": city["longitude"], "population": int(city["population"] or 0),
                      "precision": 1, "names_ar": sorted(set(names))})
-    for p in curated["places"]:
-        rows.append({"id": f"{code}:{p['name']}", "name": p["name"], "kind": "town", "country": country,
-                     "admin1": admin1[p["admin1"]]["name"], "admin2": district_of(p["admin1"], p["lat"], p["lon"]),
-                     "lat": p["lat"], "lon": p["lon"], "population": 0, "precision": 1, "names_ar": p["ar"]})
-    for p in curated.get("sites", []):
-        rows.append({"id": f"{code}:{p['name']}", "name": p["name"], "kind": "site", "country": country,
-                     "admin1": admin1[p["admin1"]]["name"], "admin2": district_of(p["admin1"], p["lat"], p["lon"]),
-                     "lat": p["lat"], "lon": p["lon"], "population": 0, "precision": 1, "names_ar": p["ar"]})
+    for kind, points in (("town", curated["places"]), ("site", curated.get("sites", []))):
+        for p in points:
+            rows.append({"id": f"{code}:{p['name']}", "name": p["name"], "kind": kind, "country": country,
+                         "admin1": admin1[p["admin1"]]["name"], "admin2": district_of(p["admin1"], p["lat"], p["lon"]),
+                         "lat": p["lat"], "lon": p["lon"], "population": 0, "precision": 1, "names_ar": p["ar"]})
     for r in curated["regions"]:
         rows.append({"id": f"{code}:{r['name']}", "name": r["name"], "kind": "region", "country": country,
                      "admin1": admin1[r["admin1"]]["name"], "admin2": None, "lat": r["lat"], "lon": r["lon"],

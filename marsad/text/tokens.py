@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 _WORD = re.compile(r"[0-9A-Za-z\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]+")
-_PROCLITIC_CHAIN = re.compile(r"^(?:[وف])?(?:[بكل]|[بك]ال|ال|لل)?$")
+
+PROCLITIC_CHAINS = frozenset(c + p for c in ("", "و", "ف") for p in ("", "ب", "ك", "ل", "بال", "كال", "ال", "لل"))
+"""Every legal chain: an optional و/ف, then an optional ب/ك/ل, بال/كال, ال or لل."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,14 +24,9 @@ class Token:
     text: str
 
 
-@lru_cache(maxsize=256)
 def is_proclitic_chain(prefix: str) -> bool:
     """True when `prefix` is a legal chain such as و، ف، ب، ل، ال، وال، بال، لل، وبال، فلل."""
-    return prefix == "" or bool(_PROCLITIC_CHAIN.match(prefix))
-
-
-PROCLITIC_CHAINS = frozenset(c + p for c in ("", "و", "ف") for p in ("", "ب", "ك", "ل", "بال", "كال", "ال", "لل"))
-"""Every legal chain, for set look-ups where a regex per word would cost too much."""
+    return prefix in PROCLITIC_CHAINS
 
 
 def tokens(text: str) -> list[Token]:
