@@ -8,6 +8,8 @@ A phrase ending in `*` is a stem and matches any word that continues it
 """
 from __future__ import annotations
 
+import threading
+import weakref
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -57,77 +59,126 @@ def _strip_article(phrase: str) -> tuple[str, bool]:
     return phrase, False
 
 
+class _Union:
+    """Every live matcher's phrases in one automaton, so an article is scanned once, not once per lexicon.
+
+    Walking a text costs the same per character whatever the automaton's size, and a
+    pipeline holds some thirty lexicons; the hits of one walk are dealt out to their
+    matchers. The last few texts' hits are kept, so the many clause-sized look-ups of
+    one article cost a bisect each. Matchers join on creation and leave when collected.
+    """
+
+    _KEEP = 4
+
+    def __init__(self) -> None:
+        self._members: list[weakref.ref[PhraseMatcher]] = []
+        self._auto: Any = None
+        self._recent: list[tuple[str, list[list[Match]], list[list[int]]]] = []
+        self._lock = threading.RLock()
+
+    def join(self, member: PhraseMatcher) -> None:
+        with self._lock:
+            self._members.append(weakref.ref(member, self._left))
+            self._auto, self._recent = None, []
+
+    def _left(self, ref: weakref.ref) -> None:
+        with self._lock:
+            self._members = [r for r in self._members if r is not ref]
+            self._auto, self._recent = None, []
+
+    def _build(self) -> None:
+        table: dict[str, list[tuple[int, Entry, bool, str, bool]]] = {}
+        for slot, ref in enumerate(self._members):
+            member = ref()
+            if member is None:
+                continue
+            member._slot = slot
+            for key, hits in member.table.items():
+                table.setdefault(key, []).extend((slot, *h) for h in hits)
+        self._auto = ahocorasick.Automaton()
+        for key, hits in table.items():
+            self._auto.add_word(key, (len(key), hits))
+        if table:
+            self._auto.make_automaton()
+
+    def hits(self, member: PhraseMatcher, text: str) -> tuple[list[Match], list[int]]:
+        """`member`'s boundary-valid hits in `text` sorted by core start, and those starts."""
+        for seen, lists, starts in self._recent:
+            if seen is text:
+                return lists[member._slot], starts[member._slot]
+        with self._lock:
+            if self._auto is None:
+                self._build()
+            lists = _scan(self._auto, text, len(self._members)) if len(self._auto) else [[] for _ in self._members]
+            starts = [[m.core_start for m in hs] for hs in lists]
+            self._recent = [(text, lists, starts)] + self._recent[: self._KEEP - 1]
+            return lists[member._slot], starts[member._slot]
+
+
+def _scan(auto: Any, text: str, slots: int) -> list[list[Match]]:
+    """One walk of the union automaton: each slot's hits behind a legal proclitic chain, by core start."""
+    out: list[list[Match]] = [[] for _ in range(slots)]
+    n = len(text)
+    for last, (length, hits) in auto.iter(text):
+        s, e = last - length + 1, last + 1
+        w0 = s
+        while w0 > 0 and text[w0 - 1].isalnum():
+            w0 -= 1
+            if s - w0 > 4:
+                break
+        chain = text[w0:s]
+        if chain not in PROCLITIC_CHAINS:
+            continue
+        definite = chain.endswith("ال") or chain.endswith("لل")
+        at_word_end = e >= n or not text[e].isalpha()
+        word_end = e
+        if not at_word_end:
+            while word_end < n and text[word_end].isalpha():
+                word_end += 1
+        for slot, entry, stem, phrase, article in hits:
+            if article and not definite and chain:
+                continue  # "الرقة" is not in "فرقه": a proclitic without the article is a different word
+            if at_word_end:
+                out[slot].append(Match(w0, e, s, entry, phrase, e))
+            elif stem:
+                out[slot].append(Match(w0, word_end, s, entry, phrase, e))
+    for hits_of_slot in out:
+        hits_of_slot.sort(key=_core_start)
+    return out
+
+
+def _core_start(m: Match) -> int:
+    return m.core_start
+
+
 class PhraseMatcher:
     """Multi-pattern matcher over folded text with Arabic word boundaries."""
 
     def __init__(self, entries: list[Entry]):
         self.entries = entries
-        self._auto = ahocorasick.Automaton()
-        table: dict[str, list[tuple[Entry, bool, str, bool]]] = {}
+        self.table: dict[str, list[tuple[Entry, bool, str, bool]]] = {}
         for entry in entries:
             for phrase in entry.phrases:
                 stem = phrase.endswith("*")
                 key, article = _strip_article(fold(phrase.rstrip("*")))
                 if key:
-                    table.setdefault(key, []).append((entry, stem, phrase, article))
-        for key, hits in table.items():
-            self._auto.add_word(key, (len(key), hits))
-        if table:
-            self._auto.make_automaton()
-        self._empty = not table
-        self._last_text: str | None = None
-        self._last_hits: list[Match] = []
-        self._last_starts: list[int] = []
+                    self.table.setdefault(key, []).append((entry, stem, phrase, article))
+        self._slot = -1
+        if self.table:
+            _UNION.join(self)
 
     def find_all(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
-        """Every boundary-valid hit inside text[start:end], overlapping ones included.
-
-        The whole text is scanned once and kept, so the many clause-sized look-ups of one
-        article cost a bisect each, not a scan each.
-        """
-        if self._empty:
+        """Every boundary-valid hit inside text[start:end], overlapping ones included."""
+        if not self.table:
             return []
         end = len(text) if end is None else end
-        if self._last_text is not text:
-            self._last_hits = self._scan(text)
-            self._last_starts = [m.core_start for m in self._last_hits]
-            self._last_text = text
-        i = bisect_left(self._last_starts, start)
+        hits, starts = _UNION.hits(self, text)
         out = []
-        for m in self._last_hits[i:]:
+        for m in hits[bisect_left(starts, start):]:
             if m.core_start >= end:
                 break
             if m.core_end <= end:
                 out.append(m)
-        return out
-
-    def _scan(self, text: str) -> list[Match]:
-        out: list[Match] = []
-        n = len(text)
-        append = out.append
-        for last, (length, hits) in self._auto.iter(text):
-            s, e = last - length + 1, last + 1
-            w0 = s
-            while w0 > 0 and text[w0 - 1].isalnum():
-                w0 -= 1
-                if s - w0 > 4:
-                    break
-            chain = text[w0:s]
-            if chain not in PROCLITIC_CHAINS:
-                continue
-            definite = chain.endswith("ال") or chain.endswith("لل")
-            at_word_end = e >= n or not text[e].isalpha()
-            for entry, stem, phrase, article in hits:
-                if article and not definite and chain:
-                    continue  # "الرقة" is not in "فرقه": a proclitic without the article is a different word
-                if at_word_end:
-                    append(Match(w0, e, s, entry, phrase, e))
-                elif stem:
-                    we = e
-                    while we < n and text[we].isalpha():
-                        we += 1
-                    append(Match(w0, we, s, entry, phrase, e))
-        out.sort(key=lambda m: m.core_start)
         return out
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
@@ -159,6 +210,9 @@ def entries_of(data: Any, key: str = "entries") -> list[Entry]:
             if phrases:
                 out.append(Entry(phrases, {**attrs, "air": kind == "air" or bool(attrs.get("air"))}))
     return out
+
+
+_UNION = _Union()
 
 
 @lru_cache(maxsize=None)
