@@ -14,7 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any, NamedTuple
+from typing import Any, Callable, NamedTuple
 
 import ahocorasick
 import yaml
@@ -29,9 +29,11 @@ class Entry:
 
     phrases: tuple[str, ...]
     attrs: dict[str, Any] = field(hash=False, compare=False)
+    get: Callable[..., Any] = field(init=False, repr=False, hash=False, compare=False)
+    """`attrs.get` itself, bound once: stages read attributes a thousand times per article."""
 
-    def get(self, key: str, default: Any = None) -> Any:
-        return self.attrs.get(key, default)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "get", self.attrs.get)
 
 
 class Match(NamedTuple):
