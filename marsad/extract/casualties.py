@@ -90,6 +90,8 @@ def find_casualties(text: str, start: int, end: int, actors: list[Match] | None 
     """Casualty mentions in text[start:end]."""
     lex = _lex()
     outcomes = lex["outcomes"].find(text, start, end)
+    if not outcomes:
+        return []
     quantities = find_quantities(text, start, end)
     groups = lex["groups"].find(text, start, end)
     actors = actors or []

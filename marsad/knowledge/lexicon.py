@@ -14,6 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from operator import itemgetter
 from typing import Any, Callable, NamedTuple
 
 import ahocorasick
@@ -95,8 +96,8 @@ class _Union:
             if member is None:
                 continue
             member._slot = slot
-            for key, hits in member.table.items():
-                table.setdefault(key, []).extend((slot, *h) for h in hits)
+            for key, own in member.table.items():
+                table.setdefault(key, []).extend((slot, *h) for h in own)
         self._auto = ahocorasick.Automaton()
         for key, hits in table.items():
             self._auto.add_word(key, (len(key), hits))
@@ -121,36 +122,45 @@ def _scan(auto: Any, text: str, slots: int) -> list[list[Match]]:
     """One walk of the union automaton: each slot's hits behind a legal proclitic chain, by core start."""
     out: list[list[Match]] = [[] for _ in range(slots)]
     n = len(text)
+    chains = PROCLITIC_CHAINS
+    new = tuple.__new__  # Match(...) without the Python-level __new__ frame: hundreds per article
     for last, (length, hits) in auto.iter(text):
-        s, e = last - length + 1, last + 1
+        s = last - length + 1
+        e = last + 1
         w0 = s
-        while w0 > 0 and text[w0 - 1].isalnum():
-            w0 -= 1
-            if s - w0 > 4:
-                break
-        chain = text[w0:s]
-        if chain not in PROCLITIC_CHAINS:
+        if s and text[s - 1].isalnum():
+            w0 = s - 1
+            while w0 and text[w0 - 1].isalnum() and s - w0 < 5:
+                w0 -= 1
+            chain = text[w0:s]
+            if chain not in chains:
+                continue
+            loose = chain[-2:] not in ("ال", "لل")  # "الرقة" is not in "فرقه": a proclitic without the article
+        else:
+            loose = False
+        if e >= n or not text[e].isalpha():
+            for slot, entry, _stem, phrase, article in hits:
+                if not (article and loose):
+                    out[slot].append(new(Match, (w0, e, s, entry, phrase, e)))
             continue
-        definite = chain.endswith("ال") or chain.endswith("لل")
-        at_word_end = e >= n or not text[e].isalpha()
-        word_end = e
-        if not at_word_end:
-            while word_end < n and text[word_end].isalpha():
-                word_end += 1
+        word_end = -1
         for slot, entry, stem, phrase, article in hits:
-            if article and not definite and chain:
-                continue  # "الرقة" is not in "فرقه": a proclitic without the article is a different word
-            if at_word_end:
-                out[slot].append(Match(w0, e, s, entry, phrase, e))
-            elif stem:
-                out[slot].append(Match(w0, word_end, s, entry, phrase, e))
+            if stem and not (article and loose):
+                if word_end < 0:
+                    word_end = e
+                    while word_end < n and text[word_end].isalpha():
+                        word_end += 1
+                out[slot].append(new(Match, (w0, word_end, s, entry, phrase, e)))
     for hits_of_slot in out:
-        hits_of_slot.sort(key=_core_start)
+        hits_of_slot.sort(key=_CORE_START)
     return out
 
 
-def _core_start(m: Match) -> int:
-    return m.core_start
+_CORE_START = itemgetter(Match._fields.index("core_start"))  # read in C: sorting runs per lexicon per article
+
+
+def _leftmost_longest(m: Match) -> tuple[int, int]:
+    return m.start, m.start - m.end
 
 
 class PhraseMatcher:
@@ -175,17 +185,14 @@ class PhraseMatcher:
             return []
         end = len(text) if end is None else end
         hits, starts = _UNION.hits(self, text)
-        out = []
-        for m in hits[bisect_left(starts, start):]:
-            if m.core_start >= end:
-                break
-            if m.core_end <= end:
-                out.append(m)
-        return out
+        return [m for m in hits[bisect_left(starts, start):bisect_left(starts, end)] if m.core_end <= end]
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
         """Longest non-overlapping hits, left to right."""
-        hits = sorted(self.find_all(text, start, end), key=lambda m: (m.start, -(m.end - m.start)))
+        hits = self.find_all(text, start, end)
+        if len(hits) < 2:
+            return hits
+        hits.sort(key=_leftmost_longest)
         out: list[Match] = []
         last_end = -1
         for m in hits:
