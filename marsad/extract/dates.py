@@ -151,14 +151,30 @@ def _starter_matcher() -> PhraseMatcher:
     return PhraseMatcher([Entry((w,), {"names": names}) for w, names in _starters().items() if w != _DIGIT])
 
 
-_DIGIT_START = re.compile(r"(?<!\w)[وف]?\d")
+_DIGIT_RUN = re.compile(r"[0-9]+")
 
 
-def _candidates(seg: str) -> dict[str, list[int]]:
-    """Word starts in `seg` where each pattern may match, in text order."""
-    hits = [(m.start, m.entry.get("names")) for m in _starter_matcher().find_all(seg)]
+def _digit_starts(text: str, end: int) -> list[int]:
+    """Where `(?<!\\w)[وف]?\\d` would match: a digit run's start, or the و/ف glued before it, at a word's start."""
+    out = []
+    for m in _DIGIT_RUN.finditer(text, 0, end):
+        p = m.start()
+        if p and text[p - 1] in "وف" and (p < 2 or not _wordish(text[p - 2])):
+            out.append(p - 1)
+        elif not p or not _wordish(text[p - 1]):
+            out.append(p)
+    return out
+
+
+def _wordish(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _candidates(text: str, end: int) -> dict[str, list[int]]:
+    """Word starts in text[:end] where each pattern may match, in text order."""
+    hits = [(m.start, m.entry.get("names")) for m in _starter_matcher().find_all(text, 0, end)]
     digit = _starters()[_DIGIT]
-    hits += [(m.start(), digit) for m in _DIGIT_START.finditer(seg)]
+    hits += [(p, digit) for p in _digit_starts(text, end)]
     hits.sort(key=lambda h: h[0])
     out: dict[str, list[int]] = {}
     for pos, names in hits:
@@ -169,14 +185,14 @@ def _candidates(seg: str) -> dict[str, list[int]]:
     return out
 
 
-def _matches(pattern: re.Pattern, seg: str, starts: list[int]) -> list[re.Match]:
-    """What `pattern.finditer(seg)` finds, tried only at the candidate starts."""
+def _matches(pattern: re.Pattern, text: str, end: int, starts: list[int]) -> list[re.Match]:
+    """What `pattern.finditer(text, 0, end)` finds, tried only at the candidate starts."""
     out: list[re.Match] = []
     last = -1
     for pos in starts:
         if pos < last:
             continue
-        m = pattern.match(seg, pos)
+        m = pattern.match(text, pos, end)
         if m is not None:
             out.append(m)
             last = max(m.end(), pos + 1)
@@ -227,33 +243,32 @@ def _hijri(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def find_dates(text: str, base: date | None, start: int = 0, end: int | None = None) -> list[DateExpr]:
-    """Date expressions in text[start:end], resolved against `base` where needed."""
+def find_dates(text: str, base: date | None, end: int | None = None) -> list[DateExpr]:
+    """Date expressions in text[:end], resolved against `base` where needed."""
     end = len(text) if end is None else end
-    seg = text[start:end]
     v = _vocab()
     p = _patterns()
-    cands = _candidates(seg)
+    cands = _candidates(text, end)
     out: list[DateExpr] = []
     taken: list[tuple[int, int]] = []
 
     def add(m: re.Match, expr: DateExpr) -> None:
-        s, e = start + m.start(), start + m.end()
+        s, e = m.start(), m.end()
         if any(s < te and ts < e for ts, te in taken):
             return
         taken.append((s, e))
         out.append(DateExpr(s, e, expr.kind, expr.precision, expr.day, expr.days, expr.note))
 
-    for m in _matches(p["iso"], seg, cands.get("iso", [])):
+    for m in _matches(p["iso"], text, end, cands.get("iso", [])):
         if d := _safe_date(int(m["y"]), int(m["m"]), int(m["d"])):
             add(m, DateExpr(0, 0, "absolute", 1, d))
-    for m in _matches(p["numeric"], seg, cands.get("numeric", [])):
+    for m in _matches(p["numeric"], text, end, cands.get("numeric", [])):
         if d := _safe_date(int(m["y"]), int(m["m"]), int(m["d"])):
             add(m, DateExpr(0, 0, "absolute", 1, d))
-    for m in _matches(p["hijri"], seg, cands.get("hijri", [])):
+    for m in _matches(p["hijri"], text, end, cands.get("hijri", [])):
         if d := _hijri(int(m["year"]), v["hijri"][m["month"]], int(m["day"])):
             add(m, DateExpr(0, 0, "absolute", 1, d))
-    for m in _matches(p["dmy"], seg, cands.get("dmy", [])):
+    for m in _matches(p["dmy"], text, end, cands.get("dmy", [])):
         day_n = _day_number(m["day"])
         month = v["months"][m["month"]]
         if m["year"]:
@@ -264,31 +279,31 @@ def find_dates(text: str, base: date | None, start: int = 0, end: int | None = N
             continue
         if day_n and (d := _safe_date(year, month, day_n)):
             add(m, DateExpr(0, 0, "absolute", 1, d))
-    for m in _matches(p["my"], seg, cands.get("my", [])):
+    for m in _matches(p["my"], text, end, cands.get("my", [])):
         month = v["months"][m["month"]]
         add(m, DateExpr(0, 0, "absolute", 3, date(int(m["year"]), month, 15)))
     if base is not None:
-        _relative(seg, start, base, v, p, cands, add)
-    for m in _matches(p["year"], seg, cands.get("year", [])):
+        _relative(text, end, base, v, p, cands, add)
+    for m in _matches(p["year"], text, end, cands.get("year", [])):
         add(m, DateExpr(0, 0, "year", 3, date(int(m["year"]), 7, 1)))
     out.sort(key=lambda x: x.start)
     return out
 
 
-def _relative(seg, start, base, v, p, cands, add) -> None:
-    for m in _matches(p["anchor"], seg, cands.get("anchor", [])):
+def _relative(text, end, base, v, p, cands, add) -> None:
+    for m in _matches(p["anchor"], text, end, cands.get("anchor", [])):
         days, prec, unit_count = v["units"][m["unit"]]
         n = _count(m["num"], unit_count)
         if n is None and m["num"]:
             continue
         n = n if n is not None else 3.0
         add(m, DateExpr(0, 0, "anchor", prec, None, round(n * days)))
-    for m in _matches(p["window"], seg, cands.get("window", [])):
+    for m in _matches(p["window"], text, end, cands.get("window", [])):
         days, prec, _ = v["units"][m["unit"]]
         span_days = float(m["num"]) * days
         precision = 1 if span_days <= 2 else 2 if span_days <= 10 else 3
         add(m, DateExpr(0, 0, "relative", precision, base))
-    for m in _matches(p["ago"], seg, cands.get("ago", [])):
+    for m in _matches(p["ago"], text, end, cands.get("ago", [])):
         days, prec, unit_count = v["units"][m["unit"]]
         n = _count(m["num"], unit_count)
         if n is None:
@@ -298,7 +313,7 @@ def _relative(seg, start, base, v, p, cands, add) -> None:
             if unit_count is None and days >= 1:
                 prec = max(prec, 2)  # "قبل أيام": some days, not a known day
         add(m, DateExpr(0, 0, "relative", prec, base - timedelta(days=round(n * days))))
-    for m in _matches(p["this_month"], seg, cands.get("this_month", [])):
+    for m in _matches(p["this_month"], text, end, cands.get("this_month", [])):
         which = m["which"]
         y, mo = base.year, base.month
         if which in {fold(w) for w in v["raw"]["past"]}:
@@ -309,15 +324,15 @@ def _relative(seg, start, base, v, p, cands, add) -> None:
             day_n, prec = _day_number(m["day"]), 1
         if day_n and (d := _safe_date(y, mo, min(day_n, calendar.monthrange(y, mo)[1]))):
             add(m, DateExpr(0, 0, "relative", prec, d))
-    for m in _matches(p["last_month"], seg, cands.get("last_month", [])):
+    for m in _matches(p["last_month"], text, end, cands.get("last_month", [])):
         y, mo = (base.year, base.month - 1) if base.month > 1 else (base.year - 1, 12)
         day_n, prec = v["parts"][m["part"]] if m["part"] else (15, 3)
         add(m, DateExpr(0, 0, "relative", prec, date(y, mo, day_n)))
-    for m in _matches(p["month_past"], seg, cands.get("month_past", [])):
+    for m in _matches(p["month_past"], text, end, cands.get("month_past", [])):
         month = v["months"][m["month"]]
         year = base.year if month <= base.month else base.year - 1
         add(m, DateExpr(0, 0, "relative", 3, date(year, month, 15)))
-    for m in _matches(p["relative"], seg, cands.get("relative", [])):
+    for m in _matches(p["relative"], text, end, cands.get("relative", [])):
         offset, prec = v["relative"][m["rel"]]
         day = base + timedelta(days=offset)
         note = None
@@ -326,7 +341,7 @@ def _relative(seg, start, base, v, p, cands, add) -> None:
             if wd != day.weekday():
                 note = f"weekday {m['wd']} disagrees with {day.isoformat()}"
         add(m, DateExpr(0, 0, "relative", prec, day, note=note))
-    for m in _matches(p["weekday"], seg, cands.get("weekday", [])):
+    for m in _matches(p["weekday"], text, end, cands.get("weekday", [])):
         wd = v["weekdays"][m["wd"]]
         add(m, DateExpr(0, 0, "relative", 1, _last_weekday(base, wd, bool(m["past"]))))
 
@@ -337,7 +352,7 @@ _PM = frozenset(("م", "مساء", "مساءا", "pm"))
 
 def find_dateline(text: str, limit: int = 400) -> DateExpr | None:
     """The publication date written at the head of an article, if any, with its time ("٠٣:٠٦ ص")."""
-    for expr in find_dates(text, None, 0, min(len(text), limit)):
+    for expr in find_dates(text, None, min(len(text), limit)):
         if expr.kind == "absolute" and expr.precision == 1:
             m = _TIME.match(text, expr.end)
             if m is None:

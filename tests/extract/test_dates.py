@@ -1,6 +1,7 @@
 """Table-driven date expressions and property tests over base dates."""
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -8,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from marsad.extract.dates import find_dateline, find_dates
+from marsad.extract.dates import _digit_starts, find_dateline, find_dates
 from marsad.text.normalize import normalize
 
 TABLE = Path(__file__).parent / "tables" / "dates.tsv"
@@ -96,3 +97,9 @@ def test_explicit_dates_round_trip(d):
 def test_dateline_time(head, time):
     d = find_dateline(normalize(head + "\nنص").text)
     assert d is not None and d.time == time
+
+
+@given(st.lists(st.sampled_from(list("وفقل12 ,_a")), max_size=30).map("".join), st.integers(0, 30))
+def test_digit_starts_are_where_the_pattern_would_start(text, end):
+    end = min(end, len(text))
+    assert _digit_starts(text, end) == [m.start() for m in re.finditer(r"(?<!\w)[وف]?\d", text[:end])]
