@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from functools import lru_cache
 
-from marsad.extract.actors import assign_roles, is_claimant, left_by, supporting
+from marsad.extract.actors import is_claimant, left_by, supporting
 from marsad.extract.casualties import Casualty, rising_toll
 from marsad.extract.claims import Claim
 from marsad.extract.incidents import Assembly, Draft
@@ -79,14 +79,13 @@ def _actors(d: Draft, text: str, country: str | None, casualties: list[Casualty]
     first = d.founding
     main = first.main
     pos = main.start if main else first.start
-    initiators, targets = assign_roles(text, first.actors, pos, first.start, [(t.start, t.end) for t in first.triggers])
+    initiators, targets = first.roles(text)
     if main is not None and main.sub_event_type == "Disrupted weapons use":
         owners = [a for a in first.actors if left_by(text, a, first.start)]
         initiators = [a for a in initiators if a not in owners]
         targets = owners + [t for t in targets if t not in owners]
     for m in d.mentions[1:]:
-        more_i, more_t = assign_roles(text, m.actors, m.main.start if m.main else m.start, m.start,
-                                      [(t.start, t.end) for t in m.triggers])
+        more_i, more_t = m.roles(text)
         initiators += more_i
         targets += more_t
     hit = [c for c in casualties]

@@ -43,11 +43,22 @@ class Mention:
     dates: list[DateExpr]
     actors: list[Match]
     unknown_places: list[tuple[int, int, str]] = field(default_factory=list)
+    _roles: tuple[list[Trigger], tuple[list[Match], list[Match]]] | None = field(default=None, repr=False)
 
     @property
     def main(self) -> Trigger | None:
         real = [t for t in self.triggers if not t.anaphor_only]
         return max(real, key=lambda t: (t.priority, -t.start)) if real else None
+
+    def roles(self, text: str) -> tuple[list[Match], list[Match]]:
+        """The clause's initiators and targets (fresh lists), worked out once per set of triggers: assembly
+        compares every later clause with the founding one, and the record reads them again."""
+        if self._roles is None or self._roles[0] is not self.triggers:
+            main = self.main
+            self._roles = (self.triggers, assign_roles(text, self.actors, main.start if main else self.start,
+                                                       self.start, [(t.start, t.end) for t in self.triggers]))
+        initiators, targets = self._roles[1]
+        return list(initiators), list(targets)
 
 
 @dataclass
@@ -114,7 +125,7 @@ def _roles(text: str, m: Mention) -> tuple[str | None, set[str]]:
     """The clause's first named initiator, and everyone it hits (targets and the people whose dead it counts)."""
     if m.main is None:
         return None, set()
-    initiators, targets = assign_roles(text, m.actors, m.main.start, m.start, [(t.start, t.end) for t in m.triggers])
+    initiators, targets = m.roles(text)
     dead = {c.actor for c in m.casualties if c.actor}
     named = [a.entry.get("name") for a in initiators if a.entry.get("name") not in dead
              and not is_claimant(text, a, m.start) and not a.entry.get("name", "").startswith("Unidentified")]
