@@ -39,7 +39,8 @@ def _lex() -> dict:
     frames = [Entry(tuple(data["say_verbs"]), {"frame": "say"}), Entry(tuple(data["by_frames"]), {"frame": "by"})]
     heads = "|".join(re.escape(fold(h)) for h in data["outlet_heads"])
     outlet = re.compile(rf'(?<!\w)(?:{heads})\s+"?([^\s",.:()]+(?:\s[^\s",.:()]+)?)"?')
-    return {"sources": PhraseMatcher(entries_of(data)), "frames": PhraseMatcher(frames), "outlet": outlet}
+    return {"sources": PhraseMatcher(entries_of(data)), "frames": PhraseMatcher(frames), "outlet": outlet,
+            "outlet_heads": PhraseMatcher([Entry(tuple(data["outlet_heads"]), {})])}
 
 
 def _framed(text: str, m, sent_start: int) -> bool:
@@ -77,7 +78,7 @@ def claims_in(text: str, start: int, end: int, history: list[Claim]) -> list[Cla
 def _outlets(text: str, start: int, end: int, known: list[Claim]) -> list[Claim]:
     """"بحسب ما ذكرت شبكة فرات بوست المحلية": an outlet the lexicon lacks, named as written."""
     out = []
-    for m in _lex()["outlet"].finditer(text, start, end):
+    for m in _outlet_names(text, start, end):
         if any(c.start <= m.start(1) < c.end or m.start() <= c.start < m.end() for c in known):
             continue
         head = type("M", (), {"start": m.start(), "end": m.end()})()
@@ -88,6 +89,18 @@ def _outlets(text: str, start: int, end: int, known: list[Claim]) -> list[Claim]
             words = words[:-1]
         if words:
             out.append(Claim(" ".join(words), "media", [], m.start(), m.start(1) + len(" ".join(words))))
+    return out
+
+
+def _outlet_names(text: str, start: int, end: int) -> list[re.Match]:
+    """What the outlet pattern finds in text[start:end], tried only where the lexicon scan saw a head word."""
+    lex = _lex()
+    out: list[re.Match] = []
+    last = start
+    for h in lex["outlet_heads"].find_all(text, start, end):
+        if h.start >= last and (m := lex["outlet"].match(text, h.start, end)) is not None:
+            out.append(m)
+            last = m.end()
     return out
 
 
