@@ -12,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.knowledge.lexicon import PhraseMatcher, entries_of, load_yaml
+from marsad.knowledge.lexicon import Entry, PhraseMatcher, entries_of, load_yaml
 from marsad.text.normalize import fold
 
 _NUM_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|[\u0621-\u064a]+")
@@ -185,19 +185,47 @@ def _read(toks: list[str], i: int) -> tuple[int, int] | None:
     return compose(toks[i:i + 12])
 
 
+_DIGIT_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?")
+
+
+@lru_cache(maxsize=1)
+def _number_word_matcher() -> PhraseMatcher:
+    return PhraseMatcher([Entry(tuple(_words()), {})])
+
+
 class _Firm:
-    """The firm numbers of the last text seen, read once per article, looked up per clause."""
+    """The number tokens of the last text seen, read once per article, looked up per clause."""
 
     text: str | None = None
     spans: list[tuple[int, int, str]] = []
     starts: list[int] = []
 
 
+def _number_tokens(text: str) -> list[tuple[int, int, str]]:
+    """What _NUM_TOKEN would give, kept to figures and number words ("وخمسة", "الثلاثة", a lone "و"), in text
+    order; the lexicon scan finds the words, so the article is not tokenised word by word again."""
+    forms = _number_forms()
+    spans = [(m.start(), m.end(), m.group()) for m in _DIGIT_TOKEN.finditer(text)]
+    spans += [(m.start, m.end, w) for m in _number_word_matcher().find_all(text) if (w := text[m.start:m.end]) in forms]
+    spans += [(i, i + 1, "و") for i in _lone_waw(text)]
+    return sorted(set(spans))  # "واحد" is found as itself and as و + "احد"
+
+
+def _arabic_letter(ch: str) -> bool:
+    return "\u0621" <= ch <= "\u064a"
+
+
+_WAW_ENDING = re.compile("و(?![\u0621-\u064a])")  # starts with a literal, so the engine skips to each و
+
+
+def _lone_waw(text: str) -> list[int]:
+    """Where "و" stands as a word of its own ("خمسة و عشرون", "و4 في حلب")."""
+    return [m.start() for m in _WAW_ENDING.finditer(text) if not m.start() or not _arabic_letter(text[m.start() - 1])]
+
+
 def _firm_numbers(text: str, start: int, end: int) -> list[Quantity]:
     if _Firm.text is not text:
-        forms = _number_forms()
-        _Firm.spans = [(m.start(), m.end(), g) for m in _NUM_TOKEN.finditer(text)
-                       if (g := m.group())[0].isdigit() or g in forms]
+        _Firm.spans = _number_tokens(text)
         _Firm.starts = [s for s, _, _ in _Firm.spans]
         _Firm.text = text
     lo = bisect_left(_Firm.starts, start)

@@ -78,3 +78,20 @@ def _q(raw: str):
 ])
 def test_quantities_with_qualifiers(raw, expected):
     assert _q(raw) == expected
+
+
+_PIECES = ["خمسة", "وخمسة", "الخمسة", "بخمسة", "فخمسة", "و", "عشرين", "واحد", "احد", "الف", "الاف", "الفين", "مئة",
+           "12", "3,000", "4.5", "و4", "قتل", "مقتلين", "خمسينية", "(5)", "ـ"]
+_SEPARATORS = [" ", " ", ", ", "-", " و ", "\n"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(_SEPARATORS)), max_size=15)
+       .map(lambda parts: "".join(p + sep for p, sep in parts)))
+def test_number_tokens_are_the_number_words_and_figures_a_word_by_word_reading_finds(raw):
+    from marsad.extract.quantities import _NUM_TOKEN, _number_forms, _number_tokens
+
+    text = normalize(raw).text
+    forms = _number_forms()
+    by_words = [(m.start(), m.end(), m.group()) for m in _NUM_TOKEN.finditer(text)
+                if m.group()[0].isdigit() or m.group() in forms]
+    assert _number_tokens(text) == by_words
