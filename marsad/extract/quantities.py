@@ -186,6 +186,7 @@ def _read(toks: list[str], i: int) -> tuple[int, int] | None:
 
 
 _DIGIT_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?")
+_DIGIT_CLUSTER = re.compile(r"[0-9][0-9,.]*")  # a plain character class: the engine skips to each figure fast
 
 
 @lru_cache(maxsize=1)
@@ -205,7 +206,8 @@ def _number_tokens(text: str) -> list[tuple[int, int, str]]:
     """What _NUM_TOKEN would give, kept to figures and number words ("وخمسة", "الثلاثة", a lone "و"), in text
     order; the lexicon scan finds the words, so the article is not tokenised word by word again."""
     forms = _number_forms()
-    spans = [(m.start(), m.end(), m.group()) for m in _DIGIT_TOKEN.finditer(text)]
+    spans = [(m.start(), m.end(), m.group()) for c in _DIGIT_CLUSTER.finditer(text)
+             for m in _DIGIT_TOKEN.finditer(text, c.start(), c.end())]
     spans += [(m.start, m.end, w) for m in _number_word_matcher().find_all(text) if (w := text[m.start:m.end]) in forms]
     spans += [(i, i + 1, "و") for i in _lone_waw(text)]
     return sorted(set(spans))  # "واحد" is found as itself and as و + "احد"
