@@ -73,7 +73,6 @@ def main() -> int:
         events = _work(texts)
     took = time.perf_counter() - t
     per_core = len(texts) / took / a.workers
-    peak_mb = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
     print(f"corpus: {len(texts)} articles from {origin}, {words / len(texts):.0f} words each, {events} events")
     print(f"extraction: {len(texts) / took:.1f} articles/s with {a.workers} worker(s), {per_core:.1f} per core")
     link_times = []
@@ -87,6 +86,7 @@ def main() -> int:
             t = time.perf_counter()
             link(evs)
             link_times.append(f"{n} events {time.perf_counter() - t:.1f} s")
+    peak_mb = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     print(f"RESULT articles/s/core {per_core:.1f} | words/s/core {words / took / a.workers:.0f} | "
           f"peak memory {peak_mb:.0f} MB | linking {'; '.join(link_times) or 'skipped'}")
