@@ -284,10 +284,10 @@ def assemble(doc: Doc) -> Assembly:
         for cs, ce, anchor in _clauses(text, sent.start, sent.end, anchors):
             clause_actors = [a for a in actors if cs <= a.start < ce]
             m = Mention(cs, ce, si, sent.paragraph, _outside_names(find_triggers(text, cs, ce), clause_actors),
-                        find_casualties(text, cs, ce, [a for a in actors if cs <= a.start < ce]),
+                        find_casualties(text, cs, ce, clause_actors),
                         [p for p in places if cs <= p.start < ce],
                         [x for x in dates if cs <= x.start < ce and x.kind != "anchor"],
-                        [a for a in actors if cs <= a.start < ce])
+                        clause_actors)
             m.unknown_places = find_unresolved(text, cs, ce, m.places)
             if _historical(m, base):
                 continue

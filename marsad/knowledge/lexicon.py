@@ -176,6 +176,7 @@ class PhraseMatcher:
                 if key:
                     self.table.setdefault(key, []).append((entry, stem, phrase, article))
         self._slot = -1
+        self._last: tuple[str | None, list[Match], list[int]] = (None, [], [])
         if self.table:
             _UNION.join(self)
 
@@ -184,7 +185,10 @@ class PhraseMatcher:
         if not self.table:
             return []
         end = len(text) if end is None else end
-        hits, starts = _UNION.hits(self, text)
+        last = self._last  # one tuple, swapped whole: no thread sees one text's starts with another's hits
+        if last[0] is not text:
+            last = self._last = (text, *_UNION.hits(self, text))
+        _, hits, starts = last
         return [m for m in hits[bisect_left(starts, start):bisect_left(starts, end)] if m.core_end <= end]
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
