@@ -62,60 +62,75 @@ def _strip_article(phrase: str) -> tuple[str, bool]:
     return phrase, False
 
 
+class _Layout(NamedTuple):
+    """One build of the union: its automaton and which slot of a scan holds each matcher's hits."""
+
+    auto: Any
+    slot_of: dict[int, int]  # id(matcher) -> slot
+
+
 class _Union:
     """Every live matcher's phrases in one automaton, so an article is scanned once, not once per lexicon.
 
     Walking a text costs the same per character whatever the automaton's size, and a
     pipeline holds some thirty lexicons; the hits of one walk are dealt out to their
     matchers. The last few texts' hits are kept, so the many clause-sized look-ups of
-    one article cost a bisect each. Matchers join on creation and leave when collected.
+    one article cost a bisect each. Matchers join on creation and leave when collected;
+    each kept scan carries the layout it was made with, so a rebuild in another thread
+    never mixes one layout's slots with another's hits.
     """
 
     _KEEP = 4
 
     def __init__(self) -> None:
         self._members: list[weakref.ref[PhraseMatcher]] = []
-        self._auto: Any = None
-        self._recent: list[tuple[str, list[list[Match]], list[list[int]]]] = []
+        self._layout: _Layout | None = None
+        self._recent: list[tuple[str, dict[int, int], list[list[Match]], list[list[int]]]] = []
         self._lock = threading.RLock()
 
     def join(self, member: PhraseMatcher) -> None:
         with self._lock:
-            self._members.append(weakref.ref(member, self._left))
-            self._auto, self._recent = None, []
+            self._members = self._members + [weakref.ref(member, self._left)]
+            self._layout, self._recent = None, []  # an id may be reused by a new matcher
 
     def _left(self, ref: weakref.ref) -> None:
         with self._lock:
             self._members = [r for r in self._members if r is not ref]
-            self._auto, self._recent = None, []
+            self._layout, self._recent = None, []
 
-    def _build(self) -> None:
+    def _build(self) -> _Layout:
         table: dict[str, list[tuple[int, Entry, bool, str, bool]]] = {}
-        for slot, ref in enumerate(self._members):
+        slot_of: dict[int, int] = {}
+        for ref in self._members:
             member = ref()
             if member is None:
                 continue
-            member._slot = slot
+            slot = slot_of[id(member)] = len(slot_of)
             for key, own in member.table.items():
                 table.setdefault(key, []).extend((slot, *h) for h in own)
-        self._auto = ahocorasick.Automaton()
+        auto = ahocorasick.Automaton()
         for key, hits in table.items():
-            self._auto.add_word(key, (len(key), hits))
+            auto.add_word(key, (len(key), hits))
         if table:
-            self._auto.make_automaton()
+            auto.make_automaton()
+        return _Layout(auto, slot_of)
 
     def hits(self, member: PhraseMatcher, text: str) -> tuple[list[Match], list[int]]:
         """`member`'s boundary-valid hits in `text` sorted by core start, and those starts."""
-        for seen, lists, starts in self._recent:
-            if seen is text:
-                return lists[member._slot], starts[member._slot]
+        key = id(member)
+        for seen, slot_of, lists, starts in self._recent:
+            if seen is text and key in slot_of:
+                return lists[slot_of[key]], starts[slot_of[key]]
         with self._lock:
-            if self._auto is None:
-                self._build()
-            lists = _scan(self._auto, text, len(self._members)) if len(self._auto) else [[] for _ in self._members]
+            layout = self._layout
+            if layout is None or key not in layout.slot_of:
+                layout = self._layout = self._build()
+            size = len(layout.slot_of)
+            lists = _scan(layout.auto, text, size) if len(layout.auto) else [[] for _ in range(size)]
             starts = [[m.core_start for m in hs] for hs in lists]
-            self._recent = [(text, lists, starts)] + self._recent[: self._KEEP - 1]
-            return lists[member._slot], starts[member._slot]
+            self._recent = [(text, layout.slot_of, lists, starts)] + self._recent[: self._KEEP - 1]
+            slot = layout.slot_of[key]
+            return lists[slot], starts[slot]
 
 
 def _scan(auto: Any, text: str, slots: int) -> list[list[Match]]:
@@ -175,7 +190,6 @@ class PhraseMatcher:
                 key, article = _strip_article(fold(phrase.rstrip("*")))
                 if key:
                     self.table.setdefault(key, []).append((entry, stem, phrase, article))
-        self._slot = -1
         self._last: tuple[str | None, list[Match], list[int]] = (None, [], [])
         if self.table:
             _UNION.join(self)
