@@ -194,12 +194,9 @@ def _number_word_matcher() -> PhraseMatcher:
     return PhraseMatcher([Entry(tuple(_words()), {})])
 
 
-class _Firm:
-    """The number tokens of the last text seen, read once per article, looked up per clause."""
-
-    text: str | None = None
-    spans: list[tuple[int, int, str]] = []
-    starts: list[int] = []
+_last_tokens: tuple[str | None, list[tuple[int, int, str]], list[int]] = (None, [], [])
+"""The number tokens of the last text seen and their starts, read once per article, looked up per clause
+(one tuple, swapped whole, so threads never see one text's starts with another's tokens)."""
 
 
 def _number_tokens(text: str) -> list[tuple[int, int, str]]:
@@ -226,13 +223,13 @@ def _lone_waw(text: str) -> list[int]:
 
 
 def _firm_numbers(text: str, start: int, end: int) -> list[Quantity]:
-    if _Firm.text is not text:
-        _Firm.spans = _number_tokens(text)
-        _Firm.starts = [s for s, _, _ in _Firm.spans]
-        _Firm.text = text
-    lo = bisect_left(_Firm.starts, start)
-    hi = bisect_left(_Firm.starts, end)
-    spans = [sp for sp in _Firm.spans[lo:hi] if sp[1] <= end]
+    global _last_tokens
+    seen, tokens, starts = _last_tokens
+    if seen is not text:
+        tokens = _number_tokens(text)
+        starts = [s for s, _, _ in tokens]
+        _last_tokens = (text, tokens, starts)
+    spans = [sp for sp in tokens[bisect_left(starts, start):bisect_left(starts, end)] if sp[1] <= end]
     toks = [t for _, _, t in spans]
     found: list[Quantity] = []
     i = 0
