@@ -7,6 +7,7 @@ breakdown ("بينهم أطفال") that names part of the figure rather than mo
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -58,12 +59,12 @@ def _lex() -> dict:
     }
 
 
-_PUNCT = str.maketrans({c: " " for c in '"().,;:!?'})
+_WORD = re.compile(r'[^\s"().,;:!?]+')
 
 
 def _words(text: str, start: int, end: int) -> list[str]:
     """Words of a span without punctuation (clause stops are checked on the raw span)."""
-    return text[start:end].translate(_PUNCT).split()
+    return _WORD.findall(text, start, max(start, end))
 
 
 def _gap_ok(text: str, start: int, end: int, max_words: int, fillers: frozenset[str]) -> bool:
