@@ -94,7 +94,7 @@ def _cue_before(text: str, pos: int, floor: int) -> tuple[str | None, int]:
 
 def has_homonyms(text: str) -> bool:
     """True when a name in the text is shared by places in different governorates: only then does context matter."""
-    return any(len({p.admin1 for p in m.entry.get("places")}) > 1 for m in place_matcher().find(text))
+    return any(m.entry.get("cross_governorate") for m in place_matcher().find(text))
 
 
 def find_places(text: str, start: int, end: int, context_admin1: set[str] | None = None) -> list[PlaceMention]:

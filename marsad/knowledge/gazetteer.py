@@ -159,7 +159,8 @@ def places() -> tuple[Place, ...]:
 
 @lru_cache(maxsize=1)
 def place_matcher() -> PhraseMatcher:
-    """Matcher over every Arabic place name; an entry's `places` lists its homonyms."""
+    """Matcher over every Arabic place name; an entry's `places` lists its homonyms, and `cross_governorate`
+    says whether they lie in different governorates (only then does an article's context matter)."""
     by_name: dict[str, list[Place]] = {}
     for p in places():
         if p.kind == "admin2":
@@ -168,7 +169,8 @@ def place_matcher() -> PhraseMatcher:
             key = fold(n)
             if len(key.replace(" ", "")) >= 3:
                 by_name.setdefault(key, []).append(p)
-    entries = [Entry((name,), {"places": tuple(ps)}) for name, ps in by_name.items()]
+    entries = [Entry((name,), {"places": tuple(ps), "cross_governorate": len({p.admin1 for p in ps}) > 1})
+               for name, ps in by_name.items()]
     return PhraseMatcher(entries)
 
 
