@@ -7,6 +7,7 @@ and the raw-text spans that justify each.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from functools import lru_cache
 
 from marsad.extract.actors import is_claimant, left_by, supporting
@@ -194,21 +195,24 @@ def _one_account(asm: Assembly, d: Draft) -> tuple[list[Casualty], bool]:
 
 
 def _reconcile(casualties: list[Casualty]) -> list[Casualty]:
-    """One item per (outcome, group, actor): the lowest firm figure, the strongest hedge."""
+    """One item per (outcome, group, actor): the lowest firm figure, the strongest hedge.
+
+    The items are copies: the mentions' own casualties stay as read (a record may reconcile
+    several subsets of them)."""
     best: dict[tuple, Casualty] = {}
     for c in casualties:
         key = (c.outcome, c.group, c.actor)
         cur = best.get(key)
         if cur is None:
-            best[key] = c
+            best[key] = replace(c)
             continue
         if c.group == "unknown" and c.min != cur.min and "unspecified" not in (c.qualifier, cur.qualifier):
-            best[(*key, c.start)] = c  # unnamed people with another figure may be other people
+            best[(*key, c.start)] = replace(c)  # unnamed people with another figure may be other people
             continue
         if cur.qualifier == "unspecified" and c.qualifier != "unspecified":
-            best[key] = c
+            best[key] = replace(c)
         elif c.qualifier != "unspecified" and c.min < cur.min:
-            best[key] = c
+            best[key] = replace(c)
         elif c.min == cur.min and _QUAL_ORDER.get(c.qualifier, 0) > _QUAL_ORDER.get(cur.qualifier, 0):
             cur.qualifier, cur.max = c.qualifier, c.max
         if c.includes and not best[key].includes:
