@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from marsad.knowledge.lexicon import Entry, PhraseMatcher, entries_of, load_yaml
 from marsad.text.normalize import fold
+from marsad.text.patterns import matches_at
 
 _ADJECTIVES = frozenset(fold(w) for w in ("المحلية", "المحلي", "الرسمية", "الرسمي", "المعارضة", "الموالية",
                                          "الاخبارية", "السورية", "الروسية", "التركية", "الامريكية"))
@@ -94,14 +95,8 @@ def _outlets(text: str, start: int, end: int, known: list[Claim]) -> list[Claim]
 
 def _outlet_names(text: str, start: int, end: int) -> list[re.Match]:
     """What the outlet pattern finds in text[start:end], tried only where the lexicon scan saw a head word."""
-    lex = _lex()
-    out: list[re.Match] = []
-    last = start
-    for h in lex["outlet_heads"].find_all(text, start, end):
-        if h.start >= last and (m := lex["outlet"].match(text, h.start, end)) is not None:
-            out.append(m)
-            last = m.end()
-    return out
+    heads = [h.start for h in _lex()["outlet_heads"].find_all(text, start, end) if h.start >= start]
+    return matches_at(_lex()["outlet"], text, heads, end)
 
 
 def _reported(text: str, m, floor: int) -> bool:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from marsad.extract.quantities import parse_number
 from marsad.knowledge.lexicon import Entry, PhraseMatcher, load_yaml
 from marsad.text.normalize import fold
+from marsad.text.patterns import matches_at
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,20 +186,6 @@ def _candidates(text: str, end: int) -> dict[str, list[int]]:
     return out
 
 
-def _matches(pattern: re.Pattern, text: str, end: int, starts: list[int]) -> list[re.Match]:
-    """What `pattern.finditer(text, 0, end)` finds, tried only at the candidate starts."""
-    out: list[re.Match] = []
-    last = -1
-    for pos in starts:
-        if pos < last:
-            continue
-        m = pattern.match(text, pos, end)
-        if m is not None:
-            out.append(m)
-            last = max(m.end(), pos + 1)
-    return out
-
-
 def _day_number(token: str) -> int | None:
     if token.isdigit():
         return int(token)
@@ -259,16 +246,16 @@ def find_dates(text: str, base: date | None, end: int | None = None) -> list[Dat
         taken.append((s, e))
         out.append(DateExpr(s, e, expr.kind, expr.precision, expr.day, expr.days, expr.note))
 
-    for m in _matches(p["iso"], text, end, cands.get("iso", [])):
+    for m in matches_at(p["iso"], text, cands.get("iso", []), end):
         if d := _safe_date(int(m["y"]), int(m["m"]), int(m["d"])):
             add(m, DateExpr(0, 0, "absolute", 1, d))
-    for m in _matches(p["numeric"], text, end, cands.get("numeric", [])):
+    for m in matches_at(p["numeric"], text, cands.get("numeric", []), end):
         if d := _safe_date(int(m["y"]), int(m["m"]), int(m["d"])):
             add(m, DateExpr(0, 0, "absolute", 1, d))
-    for m in _matches(p["hijri"], text, end, cands.get("hijri", [])):
+    for m in matches_at(p["hijri"], text, cands.get("hijri", []), end):
         if d := _hijri(int(m["year"]), v["hijri"][m["month"]], int(m["day"])):
             add(m, DateExpr(0, 0, "absolute", 1, d))
-    for m in _matches(p["dmy"], text, end, cands.get("dmy", [])):
+    for m in matches_at(p["dmy"], text, cands.get("dmy", []), end):
         day_n = _day_number(m["day"])
         month = v["months"][m["month"]]
         if m["year"]:
@@ -279,31 +266,31 @@ def find_dates(text: str, base: date | None, end: int | None = None) -> list[Dat
             continue
         if day_n and (d := _safe_date(year, month, day_n)):
             add(m, DateExpr(0, 0, "absolute", 1, d))
-    for m in _matches(p["my"], text, end, cands.get("my", [])):
+    for m in matches_at(p["my"], text, cands.get("my", []), end):
         month = v["months"][m["month"]]
         add(m, DateExpr(0, 0, "absolute", 3, date(int(m["year"]), month, 15)))
     if base is not None:
         _relative(text, end, base, v, p, cands, add)
-    for m in _matches(p["year"], text, end, cands.get("year", [])):
+    for m in matches_at(p["year"], text, cands.get("year", []), end):
         add(m, DateExpr(0, 0, "year", 3, date(int(m["year"]), 7, 1)))
     out.sort(key=lambda x: x.start)
     return out
 
 
 def _relative(text, end, base, v, p, cands, add) -> None:
-    for m in _matches(p["anchor"], text, end, cands.get("anchor", [])):
+    for m in matches_at(p["anchor"], text, cands.get("anchor", []), end):
         days, prec, unit_count = v["units"][m["unit"]]
         n = _count(m["num"], unit_count)
         if n is None and m["num"]:
             continue
         n = n if n is not None else 3.0
         add(m, DateExpr(0, 0, "anchor", prec, None, round(n * days)))
-    for m in _matches(p["window"], text, end, cands.get("window", [])):
+    for m in matches_at(p["window"], text, cands.get("window", []), end):
         days, prec, _ = v["units"][m["unit"]]
         span_days = float(m["num"]) * days
         precision = 1 if span_days <= 2 else 2 if span_days <= 10 else 3
         add(m, DateExpr(0, 0, "relative", precision, base))
-    for m in _matches(p["ago"], text, end, cands.get("ago", [])):
+    for m in matches_at(p["ago"], text, cands.get("ago", []), end):
         days, prec, unit_count = v["units"][m["unit"]]
         n = _count(m["num"], unit_count)
         if n is None:
@@ -313,7 +300,7 @@ def _relative(text, end, base, v, p, cands, add) -> None:
             if unit_count is None and days >= 1:
                 prec = max(prec, 2)  # "قبل أيام": some days, not a known day
         add(m, DateExpr(0, 0, "relative", prec, base - timedelta(days=round(n * days))))
-    for m in _matches(p["this_month"], text, end, cands.get("this_month", [])):
+    for m in matches_at(p["this_month"], text, cands.get("this_month", []), end):
         which = m["which"]
         y, mo = base.year, base.month
         if which in {fold(w) for w in v["raw"]["past"]}:
@@ -324,15 +311,15 @@ def _relative(text, end, base, v, p, cands, add) -> None:
             day_n, prec = _day_number(m["day"]), 1
         if day_n and (d := _safe_date(y, mo, min(day_n, calendar.monthrange(y, mo)[1]))):
             add(m, DateExpr(0, 0, "relative", prec, d))
-    for m in _matches(p["last_month"], text, end, cands.get("last_month", [])):
+    for m in matches_at(p["last_month"], text, cands.get("last_month", []), end):
         y, mo = (base.year, base.month - 1) if base.month > 1 else (base.year - 1, 12)
         day_n, prec = v["parts"][m["part"]] if m["part"] else (15, 3)
         add(m, DateExpr(0, 0, "relative", prec, date(y, mo, day_n)))
-    for m in _matches(p["month_past"], text, end, cands.get("month_past", [])):
+    for m in matches_at(p["month_past"], text, cands.get("month_past", []), end):
         month = v["months"][m["month"]]
         year = base.year if month <= base.month else base.year - 1
         add(m, DateExpr(0, 0, "relative", 3, date(year, month, 15)))
-    for m in _matches(p["relative"], text, end, cands.get("relative", [])):
+    for m in matches_at(p["relative"], text, cands.get("relative", []), end):
         offset, prec = v["relative"][m["rel"]]
         day = base + timedelta(days=offset)
         note = None
@@ -341,7 +328,7 @@ def _relative(text, end, base, v, p, cands, add) -> None:
             if wd != day.weekday():
                 note = f"weekday {m['wd']} disagrees with {day.isoformat()}"
         add(m, DateExpr(0, 0, "relative", prec, day, note=note))
-    for m in _matches(p["weekday"], text, end, cands.get("weekday", [])):
+    for m in matches_at(p["weekday"], text, cands.get("weekday", []), end):
         wd = v["weekdays"][m["wd"]]
         add(m, DateExpr(0, 0, "relative", 1, _last_weekday(base, wd, bool(m["past"]))))
 

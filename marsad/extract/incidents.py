@@ -43,7 +43,7 @@ class Mention:
     dates: list[DateExpr]
     actors: list[Match]
     unknown_places: list[tuple[int, int, str]] = field(default_factory=list)
-    _roles: tuple[list[Trigger], tuple[list[Match], list[Match]]] | None = field(default=None, repr=False)
+    _role_cache: tuple[list[Trigger], tuple[list[Match], list[Match]]] | None = field(default=None, repr=False)
 
     @property
     def main(self) -> Trigger | None:
@@ -53,11 +53,11 @@ class Mention:
     def roles(self, text: str) -> tuple[list[Match], list[Match]]:
         """The clause's initiators and targets (fresh lists), worked out once per set of triggers: assembly
         compares every later clause with the founding one, and the record reads them again."""
-        if self._roles is None or self._roles[0] is not self.triggers:
+        if self._role_cache is None or self._role_cache[0] is not self.triggers:
             main = self.main
-            self._roles = (self.triggers, assign_roles(text, self.actors, main.start if main else self.start,
+            self._role_cache = (self.triggers, assign_roles(text, self.actors, main.start if main else self.start,
                                                        self.start, [(t.start, t.end) for t in self.triggers]))
-        initiators, targets = self._roles[1]
+        initiators, targets = self._role_cache[1]
         return list(initiators), list(targets)
 
 

@@ -194,9 +194,11 @@ def _number_word_matcher() -> PhraseMatcher:
     return PhraseMatcher([Entry(tuple(_words()), {})])
 
 
-_last_tokens: tuple[str | None, list[tuple[int, int, str]], list[int]] = (None, [], [])
-"""The number tokens of the last text seen and their starts, read once per article, looked up per clause
-(one tuple, swapped whole, so threads never see one text's starts with another's tokens)."""
+@lru_cache(maxsize=1)
+def _article_tokens(text: str) -> tuple[list[tuple[int, int, str]], list[int]]:
+    """The number tokens of the article and their starts: read once per article, looked up per clause."""
+    tokens = _number_tokens(text)
+    return tokens, [s for s, _, _ in tokens]
 
 
 def _number_tokens(text: str) -> list[tuple[int, int, str]]:
@@ -223,12 +225,7 @@ def _lone_waw(text: str) -> list[int]:
 
 
 def _firm_numbers(text: str, start: int, end: int) -> list[Quantity]:
-    global _last_tokens
-    seen, tokens, starts = _last_tokens
-    if seen is not text:
-        tokens = _number_tokens(text)
-        starts = [s for s, _, _ in tokens]
-        _last_tokens = (text, tokens, starts)
+    tokens, starts = _article_tokens(text)
     spans = [sp for sp in tokens[bisect_left(starts, start):bisect_left(starts, end)] if sp[1] <= end]
     toks = [t for _, _, t in spans]
     found: list[Quantity] = []
