@@ -87,7 +87,11 @@ def main() -> int:
             link(evs)
             link_times.append(f"{n} events {time.perf_counter() - t:.1f} s")
     peak_mb = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
-    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    from marsad.compiled import compiled_modules
+
+    built = compiled_modules()
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
+          f"{f'{len(built)} modules compiled' if built else 'pure Python'}")
     print(f"RESULT articles/s/core {per_core:.1f} | words/s/core {words / took / a.workers:.0f} | "
           f"peak memory {peak_mb:.0f} MB | linking {'; '.join(link_times) or 'skipped'}")
     return 0

@@ -82,7 +82,7 @@ def score(a: dict, b: dict) -> float:
 
 def _candidates(events: list[dict]) -> Iterable[tuple[int, int]]:
     """Pairs that share a governorate and lie within a few weeks: the only pairs ever compared."""
-    blocks: dict[tuple[str, int], list[int]] = defaultdict(list)
+    blocks: defaultdict[tuple[str, int], list[int]] = defaultdict(list)
     for i, e in enumerate(events):
         d = _day(e)
         if d is not None and e.get("admin1"):
