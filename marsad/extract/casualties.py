@@ -8,6 +8,7 @@ breakdown ("بينهم أطفال") that names part of the figure rather than mo
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -164,7 +165,8 @@ def find_casualties(text: str, start: int, end: int, actors: list[Match] | None 
     return out
 
 
-def _antecedent(text, o, groups, actors, start, end, quantities) -> tuple[str, str | None]:
+def _antecedent(text: str, o: Match, groups: list[Match], actors: list[Match], start: int, end: int,
+                quantities: Sequence[Quantity]) -> tuple[str, str | None]:
     """"سيارة تقل قياديين في قسد ... مقتل اثنين منهم": "of them" counts the people named before."""
     before = [g for g in groups if start <= g.start and g.end <= o.start]
     if not before:
@@ -189,7 +191,8 @@ def _kin(word: str) -> str | None:
     return None
 
 
-def _coordinated(text, c: Casualty, quantities, used_q, groups, actors, next_outcome, end) -> list[Casualty]:
+def _coordinated(text: str, c: Casualty, quantities: Sequence[Quantity], used_q: set[int], groups: list[Match],
+                 actors: list[Match], next_outcome: int, end: int) -> list[Casualty]:
     """"مقتل 25 مسلحا و10 جنود", "مقتل امرأة وطفلها": what is joined by و shares the outcome."""
     more: list[Casualty] = []
     last = c
@@ -227,7 +230,7 @@ def _months() -> frozenset[str]:
     return frozenset(fold(w).split()[0] for ws in data["months"].values() for w in ws)
 
 
-def _toll_after(text, o, quantities, used_q, limit) -> Quantity | None:
+def _toll_after(text: str, o: Match, quantities: Sequence[Quantity], used_q: set[int], limit: int) -> Quantity | None:
     """"حصيلة القتلى بلغت 37", "ارتفع عدد القتلى إلى 18"."""
     for q in quantities:
         if q.start < o.end or q.start in used_q or q.start >= limit:
@@ -239,7 +242,9 @@ def _toll_after(text, o, quantities, used_q, limit) -> Quantity | None:
     return None
 
 
-def _figure_after(text, o, quantities, used_q, fillers, limit, covered, groups, subjects) -> Quantity | None:
+def _figure_after(text: str, o: Match, quantities: Sequence[Quantity], used_q: set[int], fillers: frozenset[str],
+                  limit: int, covered: list[tuple[int, int]], groups: list[Match],
+                  subjects: list[tuple[int, int]]) -> Quantity | None:
     """The figure after an outcome verb or noun, past fillers, the actor and at most one other word."""
     for q in quantities:
         if q.start < o.end or q.start in used_q or q.start >= limit:
@@ -263,7 +268,8 @@ def _figure_after(text, o, quantities, used_q, fillers, limit, covered, groups, 
     return None
 
 
-def _figure_before(text, o, quantities, used_q, groups, floor, loose: bool = False) -> Quantity | None:
+def _figure_before(text: str, o: Match, quantities: Sequence[Quantity], used_q: set[int], groups: list[Match],
+                   floor: int, loose: bool = False) -> Quantity | None:
     """A figure written before the outcome: "26 قتيلا", "15 مدنيا قتلوا", "لقي 13 مهاجرا حتفهم";
     past a breakdown: "11 شخصا على الأقل بينهم أربعة أطفال قتلوا" is eleven, four of them children."""
     q = _nearest_before(text, o, quantities, used_q, groups, floor, loose)
@@ -277,7 +283,8 @@ def _figure_before(text, o, quantities, used_q, groups, floor, loose: bool = Fal
     return q
 
 
-def _nearest_before(text, o, quantities, used_q, groups, floor, loose: bool) -> Quantity | None:
+def _nearest_before(text: str, o: Match, quantities: Sequence[Quantity], used_q: set[int], groups: list[Match],
+                    floor: int, loose: bool) -> Quantity | None:
     for q in reversed(quantities):
         if q.end > o.start or q.start in used_q or q.start < floor:
             continue
@@ -306,7 +313,7 @@ def _instrumental(text: str, m: Match) -> bool:
     return "ب" in chain or "ل" in chain or (bool(before) and before[-1] in _BY_HAND)
 
 
-def _counts_used_figure(text, o, quantities, used_q) -> bool:
+def _counts_used_figure(text: str, o: Match, quantities: Sequence[Quantity], used_q: set[int]) -> bool:
     """True for "30 قتيلا" after "حصيلة القتلى إلى 30": the noun counts a figure already read."""
     for q in quantities:
         if q.start in used_q and q.end <= o.start and not _words(text, q.end, o.start):
@@ -314,7 +321,8 @@ def _counts_used_figure(text, o, quantities, used_q) -> bool:
     return False
 
 
-def _group_for(text, o, q, groups, actors, next_outcome, end, quantities=()) -> tuple[str, str | None, int]:
+def _group_for(text: str, o: Match, q: Quantity | None, groups: list[Match], actors: list[Match], next_outcome: int,
+               end: int, quantities: Sequence[Quantity] = ()) -> tuple[str, str | None, int]:
     """The most specific group word near the figure, and whose people they were."""
     anchor = q.end if q is not None and q.end > o.end else o.end
     window_end = min(end, next_outcome if next_outcome > anchor else end, anchor + 60)
@@ -375,7 +383,7 @@ def _group_for(text, o, q, groups, actors, next_outcome, end, quantities=()) -> 
     return group, actor, reach
 
 
-def _count_from_group(text, o, groups, lex, before: bool) -> tuple[int | None, str | None]:
+def _count_from_group(text: str, o: Match, groups: list[Match], lex: dict, before: bool) -> tuple[int | None, str | None]:
     """"مقتل طفل" is one, "مقتل جنديين" and "قتل مدنيان" two: a bare group noun next to the outcome."""
     words = _words(text, o.end, min(len(text), o.end + 30))
     if before:
@@ -407,7 +415,7 @@ def _count_from_group(text, o, groups, lex, before: bool) -> tuple[int | None, s
     return None, None
 
 
-def _breakdown(text, pos, end, lex) -> list[str]:
+def _breakdown(text: str, pos: int, end: int, lex: dict) -> list[str]:
     """Groups named by "بينهم/بعضهم من ..." right after a figure."""
     for b in lex["breakdown"].find(text, pos, min(end, pos + 40)):
         if len(_words(text, pos, b.start)) > 3:
