@@ -43,12 +43,17 @@ class Mention:
     dates: list[DateExpr]
     actors: list[Match]
     unknown_places: list[tuple[int, int, str]] = field(default_factory=list)
+    _main_cache: tuple[list[Trigger], Trigger | None] | None = field(default=None, repr=False)
     _role_cache: tuple[list[Trigger], tuple[list[Match], list[Match]]] | None = field(default=None, repr=False)
 
     @property
     def main(self) -> Trigger | None:
-        real = [t for t in self.triggers if not t.anaphor_only]
-        return max(real, key=lambda t: (t.priority, -t.start)) if real else None
+        """The clause's strongest trigger, worked out once per set of triggers (assembly asks ~100 times an article)."""
+        cached = self._main_cache
+        if cached is None or cached[0] is not self.triggers:
+            real = [t for t in self.triggers if not t.anaphor_only]
+            cached = self._main_cache = (self.triggers, max(real, key=lambda t: (t.priority, -t.start)) if real else None)
+        return cached[1]
 
     def roles(self, text: str) -> tuple[list[Match], list[Match]]:
         """The clause's initiators and targets (fresh lists), worked out once per set of triggers: assembly
