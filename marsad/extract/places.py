@@ -48,7 +48,9 @@ def _lex() -> dict:
     dirs = [Entry(tuple(d["phrases"]), {"bearing": d["bearing"]}) for d in data["directions"]]
     return {"cues": PhraseMatcher(cue_entries), "dirs": PhraseMatcher(dirs),
             "stop": frozenset(fold(s) for s in data["stop_names"]),
-            "bases": frozenset(fold(s) for s in data["actor_bases"])}
+            "bases": frozenset(fold(s) for s in data["actor_bases"]),
+            "heads": frozenset(fold(s) for s in data["name_heads"]),
+            "adjectives": frozenset(fold(s) for s in data["name_adjectives"])}
 
 
 _SOURCE_WORDS = ("مصادر", "مصدر", "ناشطون", "ناشطين", "مراسل", "ومقره", "مقره", "مقرها")
@@ -105,6 +107,8 @@ def find_places(text: str, start: int, end: int, context_admin1: set[str] | None
     for m in place_matcher().find(text, start, end):
         name = text[m.core_start:m.end]
         cands: tuple[Place, ...] = m.entry.get("places")
+        if _continues_name(text, m.start, m.core_start, m.end, end):
+            continue
         cue, cue_start = _cue_before(text, m.start, start)
         is_admin = any(p.kind in ("admin1", "region", "admin2", "site") for p in cands)
         if cue is None and not is_admin:
@@ -250,18 +254,37 @@ def find_unresolved(text: str, start: int, end: int, resolved: list[PlaceMention
             continue  # "في البلدة": the town already told
         if any(p.start <= cue.end and p.end > cue.end for p in resolved):
             continue
-        words = []
+        words = _name_after(text, cue.end, end)
         pos = cue.end
-        for w in text[cue.end:min(end, cue.end + 40)].split()[:2]:
-            bare = w.strip('",.;:()')
-            if not bare or bare in _STOPWORDS or not bare[0].isalpha() or _lex()["cues"].find(bare):
-                break
-            words.append(bare)
-            if w != bare:
-                break
         if words:
             s = text.index(words[0], pos)
             e = text.index(words[-1], s) + len(words[-1])
             out.append((s, e, " ".join(words)))
     return out
 
+
+
+def _name_after(text: str, pos: int, end: int) -> list[str]:
+    """The words of an unknown name at `pos`: one word, two when the first heads a compound ("تل شعير",
+    "أم الصير") or the second is part of the name ("المسيفرة الشرقية"), never the word after the name
+    ("قرية الزيتونة التي", "المشيرفة أمس")."""
+    lex = _lex()
+    words: list[str] = []
+    for w in text[pos:min(end, pos + 40)].split()[:2]:
+        bare = w.strip('",.;:()')
+        if not bare or bare in _STOPWORDS or not bare[0].isalpha() or lex["cues"].find(bare):
+            break
+        if words and words[0] not in lex["heads"] and bare not in lex["adjectives"]:
+            break
+        words.append(bare)
+        if w != bare:
+            break
+    return words
+
+
+def _continues_name(text: str, m_start: int, core_start: int, end: int, limit: int) -> bool:
+    """True when a bare compound head the gazetteer knows alone ("تل" for التل) opens a longer unknown
+    name ("قرية تل شعير"): then it is not that place."""
+    if text[m_start:core_start].endswith(("ال", "لل")) or fold(text[core_start:end]) not in _lex()["heads"]:
+        return False
+    return len(_name_after(text, core_start, limit)) == 2

@@ -69,3 +69,30 @@ def test_record_lists_unresolved_places():
     (u,) = rec.unresolved_places
     assert u["name_ar"] == "كفرشمشم" and raw[u["span"][0]:u["span"][1]] == "كفرشمشم"
     assert rec.admin1 == "Idleb" and rec.geo_precision == 2
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("قصف مدفعي استهدف قرية الزيتونة التي تقع في ريف حماة", "الزيتونة"),
+    ("انفجار لغم في قرية المشيرفة أمس", "المشيرفة"),
+    ("اشتباكات في حي الزهور ليلة الجمعة", "الزهور"),
+    ("انفجرت عبوة في قرية الهرموشية وأسفرت عن إصابة جنديين", "الهرموشية"),
+    ("قصفت قوات النظام بلدة كفر عويد بريف إدلب", "كفر عويد"),
+    ("قتل شاب برصاص مجهولين في قرية أم الصير شرقي درعا", "أم الصير"),
+    ("غارة على قرية بيت سوا صباح اليوم", "بيت سوا"),
+    ("قتل مدني في غارة على قرية تل شعير صباح اليوم", "تل شعير"),
+    ("قصف على بلدة الرمثانة الشرقية بالمدفعية", "الرمثانة الشرقية"),
+    ("سقطت قذيفة على قرية خربة الزعتر القديمة", "خربة الزعتر"),
+])
+def test_an_unknown_name_takes_its_own_words_only(sentence, name):
+    from marsad.extract.places import find_unresolved
+
+    text = normalize(sentence).text
+    found = find_unresolved(text, 0, len(text), find_places(text, 0, len(text)))
+    assert [n for _, _, n in found] == [normalize(name).text]
+
+
+def test_a_bare_compound_head_is_not_the_town_of_that_name():
+    text = normalize("قتل مدني في غارة على قرية تل شعير صباح اليوم").text
+    assert [p.location for p in find_places(text, 0, len(text))] == []
+    text = normalize("قصفت قوات النظام مدينة التل بريف دمشق").text
+    assert "At Tall" in [p.location for p in find_places(text, 0, len(text))]
