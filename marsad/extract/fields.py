@@ -121,7 +121,8 @@ def _actors(d: Draft, text: str, country: str | None, casualties: list[Casualty]
         backer = next((b for b in backers if b.entry.get("name") != out["actor1"]), None)
         if backer is not None and not out["assoc_actor_1"]:  # "قسد بمساندة طيران التحالف"
             out["assoc_actor_1"] = backer.entry.get("name")
-    tgt = [t for t in targets if t.entry.get("name") != out["actor1"]]
+    tgt = [t for t in targets if t.entry.get("name") != out["actor1"]
+           and not (d.event_type == "Battles" and t.entry.get("name", "").startswith("Civilians"))]
     if tgt:
         out.update(actor2=tgt[0].entry.get("name"), inter2=tgt[0].entry.get("inter"),
                    actor2_span=(tgt[0].start, tgt[0].end))
@@ -145,7 +146,7 @@ def _actors(d: Draft, text: str, country: str | None, casualties: list[Casualty]
             out.update(actor2=other.entry.get("name"), inter2=other.entry.get("inter"),
                        actor2_span=(other.start, other.end))
     if out["actor2"] is None:
-        out.update(_target_from_casualties(casualties, country, out["actor1"]))
+        out.update(_target_from_casualties(casualties, country, out["actor1"], armed_only=d.event_type == "Battles"))
     if out["actor2"] is None:
         speaker = next((a for a in initiators if is_claimant(text, a, first.start)
                         and a.entry.get("name") != out["actor1"]), None)
@@ -154,18 +155,25 @@ def _actors(d: Draft, text: str, country: str | None, casualties: list[Casualty]
                        actor2_span=(speaker.start, speaker.end))
     if out["actor2"] is None and d.event_type == "Violence against civilians":
         out.update(actor2=f"Civilians ({country or 'Syria'})", inter2=7)  # ACLED: the target of VAC is civilians
+    unidentified = f"Unidentified Armed Group ({country or 'Syria'})"
     if out["actor1"] is None and d.event_type in ("Explosions/Remote violence", "Battles", "Violence against civilians"):
-        out["actor1"] = f"Unidentified Armed Group ({country or 'Syria'})"
+        out["actor1"] = unidentified
         out["inter1"] = 3
+    if out["actor2"] is None and d.event_type == "Battles" and out["actor1"] != unidentified:
+        out.update(actor2=unidentified, inter2=3)  # a battle has two armed sides: "اشتباكات مع مسلحين محليين"
     return out
 
 
-def _target_from_casualties(casualties: list[Casualty], country: str | None, actor1: str | None) -> dict:
+def _target_from_casualties(casualties: list[Casualty], country: str | None, actor1: str | None,
+                            armed_only: bool = False) -> dict:
+    """The side whose people were hit; in a battle, civilians caught in it are not a side."""
     where = country or "Syria"
     for c in casualties:
         if c.outcome != "killed" and c.outcome != "injured":
             continue
         if c.group in _CIVILIAN_GROUPS:
+            if armed_only:
+                continue
             return {"actor2": f"Civilians ({where})", "inter2": 7}
         if c.actor and c.actor != actor1:
             return {"actor2": c.actor, "inter2": None}
