@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from marsad.extract.quantities import Quantity, find_quantities, parse_number
+from marsad.extract.quantities import Quantity, find_quantities, hedge_spans, parse_number
 from marsad.extract.stance import governed_by
 from marsad.knowledge.lexicon import Match, PhraseMatcher, entries_of, load_yaml
 from marsad.text.normalize import fold
@@ -113,7 +113,7 @@ def find_casualties(text: str, start: int, end: int, actors: list[Match] | None 
             q = _figure_after(text, o, quantities, used_q, lex["fillers"], next_outcome, covered, groups,
                               [(a.start, a.end) for a in actors])
         if q is None:
-            q = _figure_before(text, o, quantities, used_q, groups, start, loose=before_kind)
+            q = _figure_before(text, o, quantities, used_q, groups, start, loose=before_kind, covered=covered)
         if q is None and plural:
             q = _toll_after(text, o, quantities, used_q, next_outcome)
         if q is None and plural and out and out[-1].outcome == o.entry.get("outcome") and o.start - out[-1].end < 30:
@@ -269,10 +269,10 @@ def _figure_after(text: str, o: Match, quantities: Sequence[Quantity], used_q: s
 
 
 def _figure_before(text: str, o: Match, quantities: Sequence[Quantity], used_q: set[int], groups: list[Match],
-                   floor: int, loose: bool = False) -> Quantity | None:
+                   floor: int, loose: bool = False, covered: Sequence[tuple[int, int]] = ()) -> Quantity | None:
     """A figure written before the outcome: "26 قتيلا", "15 مدنيا قتلوا", "لقي 13 مهاجرا حتفهم";
     past a breakdown: "11 شخصا على الأقل بينهم أربعة أطفال قتلوا" is eleven, four of them children."""
-    q = _nearest_before(text, o, quantities, used_q, groups, floor, loose)
+    q = _nearest_before(text, o, quantities, used_q, groups, floor, loose, covered)
     if q is None:
         return None
     lead = _lex()["breakdown"].find(text, max(floor, q.start - 16), q.start)
@@ -284,7 +284,7 @@ def _figure_before(text: str, o: Match, quantities: Sequence[Quantity], used_q: 
 
 
 def _nearest_before(text: str, o: Match, quantities: Sequence[Quantity], used_q: set[int], groups: list[Match],
-                    floor: int, loose: bool) -> Quantity | None:
+                    floor: int, loose: bool, covered: Sequence[tuple[int, int]] = ()) -> Quantity | None:
     for q in reversed(quantities):
         if q.end > o.start or q.start in used_q or q.start < floor:
             continue
@@ -298,8 +298,21 @@ def _nearest_before(text: str, o: Match, quantities: Sequence[Quantity], used_q:
             return q
         if loose and len(words) <= 2:
             return q
+        if covered and _named_gap(text, q.end, o.start, groups, covered):
+            return q
         return None
     return None
+
+
+def _named_gap(text: str, start: int, end: int, groups: list[Match], covered: Sequence[tuple[int, int]]) -> bool:
+    """"17 عنصرا على الأقل من قوات النظام والمسلحين الموالين لها قتلوا": the counted noun right after the
+    figure, then nothing but group and actor names, hedges and link words up to the outcome."""
+    words = list(_WORD.finditer(text, start, end))
+    if not words or len(words) > 12 or not any(g.start <= words[0].start() < g.end for g in groups):
+        return False
+    spans = [*covered, *hedge_spans(text, start, end)]
+    fillers = _lex()["fillers"]
+    return all(w.group() in fillers or any(s <= w.start() < e for s, e in spans) for w in words)
 
 
 _BY_HAND = frozenset(fold(w) for w in ("برصاص", "بنيران", "بقصف", "بغارة", "بقذيفة", "بصاروخ", "يد", "بهجوم"))

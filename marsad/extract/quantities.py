@@ -279,6 +279,11 @@ def _qualify(text: str, q: Quantity, start: int, end: int) -> Quantity:
     return q
 
 
+def hedge_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where hedges written after a figure ("على الأقل", "تقريبا") stand in text[start:end]."""
+    return [(m.start, m.end) for m in _after_matcher().find(text, start, end)]
+
+
 def _with(q: Quantity, qualifier: str, new_start: int | None = None) -> Quantity:
     lo, hi = q.min, q.max
     if qualifier in ("at_least", "more_than"):
