@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from marsad.extract.quantities import Quantity, find_quantities, hedge_spans, parse_number
 from marsad.extract.stance import governed_by
-from marsad.knowledge.lexicon import Match, PhraseMatcher, entries_of, load_yaml
+from marsad.knowledge.lexicon import Entry, Match, PhraseMatcher, entries_of, load_yaml
 from marsad.text.normalize import fold
 
 _CLAUSE_STOP = ".!?;\n"
@@ -39,16 +39,33 @@ class Casualty:
     includes: list[str] = field(default_factory=list)
 
 
+def _possessed(data: dict) -> list[Entry]:
+    """"سائقها", "زوجته": a singular group noun with a possessive ending is one person of that group."""
+    singular = {fold(w) for w in data["singular"]}
+    out = []
+    for g in data["groups"]:
+        forms = []
+        for p in g["phrases"]:
+            w = fold(p)
+            if w in singular and " " not in w:
+                stem = w[:-1] + "ت" if w.endswith("ه") else w  # "زوجة" -> "زوجت-"
+                forms += [stem + ending for ending in data["possessives"]]
+        if forms:
+            out.append(Entry(tuple(forms), {"group": g["group"], "rank": g.get("rank", 0)}))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _lex() -> dict:
     data = load_yaml("casualties")
+    possessed = _possessed(data)
     return {
         "outcomes": PhraseMatcher(entries_of(data, "outcomes")),
-        "groups": PhraseMatcher(entries_of(data, "groups")),
+        "groups": PhraseMatcher(entries_of(data, "groups") + possessed),
         "breakdown": PhraseMatcher(entries_of(data, "breakdown")),
         "others": frozenset(fold(w) for w in data["others"]),
         "of_them": frozenset(fold(w) for w in data["of_them"]),
-        "singular": frozenset(fold(w) for w in data["singular"]),
+        "singular": frozenset(fold(w) for w in data["singular"]) | {f for e in possessed for f in e.phrases},
         "one_more": frozenset(fold(w) for w in data["one_more"]),
         "possessives": tuple(fold(w) for w in data["possessives"]),
         "possessive_groups": frozenset(fold(w) for w in data["possessive_groups"]),
