@@ -43,6 +43,7 @@ class Mention:
     dates: list[DateExpr]
     actors: list[Match]
     unknown_places: list[tuple[int, int, str]] = field(default_factory=list)
+    report_dates: list[DateExpr] = field(default_factory=list)  # "أعلن المرصد الجمعة أن ...": when it was said
     _main_cache: tuple[list[Trigger], Trigger | None] | None = field(default=None, repr=False)
     _role_cache: tuple[list[Trigger], tuple[list[Match], list[Match]]] | None = field(default=None, repr=False)
 
@@ -78,6 +79,7 @@ class Draft:
     date_expr: DateExpr | None = None
     date_source: str = "article"
     date_note: str | None = None
+    date_from_report: bool = False  # dated by when a source spoke: a date of the incident's own replaces it
     extra: dict = field(default_factory=dict)
 
     @property
@@ -217,10 +219,13 @@ def _clauses(text: str, s: int, e: int, anchors: list[DateExpr]) -> list[tuple[i
 
 def _date_for(d: Draft, m: Mention, trigger_pos: int) -> None:
     dates = _explicit_dates(m)
+    reported = not dates
+    if reported:
+        dates = [x for x in m.report_dates if x.day is not None]
     if dates:
         best = min(dates, key=lambda x: abs(x.start - trigger_pos))
         d.day, d.precision, d.date_expr, d.date_source = best.day, best.precision, best, "text"
-        d.date_note = best.note
+        d.date_note, d.date_from_report = best.note, reported
 
 
 def _same_sentence_date(d: Draft, focus: Draft | None, sentence: int) -> None:
@@ -243,6 +248,18 @@ def _head_end(text: str) -> int:
         return offset + len(first)
     m = _HEAD.match(text)
     return m.end() if m and len(m.group(1).split()) <= 3 else 0
+
+
+_SAID_THAT = ("ان ", "انه ", "انها ", "بان ")
+
+
+def _report_date(text: str, d: DateExpr, claims: list[Claim]) -> bool:
+    """"أعلن المرصد السوري الجمعة أن ...": a date between a source and what it says dates the report, not
+    the incident; the incident's own date comes later ("وقع الهجوم ليل الخميس") or is the article's."""
+    if not text[d.end:d.end + 8].lstrip(" ,").startswith(_SAID_THAT):
+        return False
+    return any(c.end <= d.start and len(text[c.end:d.start].split()) <= 3
+               and not any(ch in text[c.end:d.start] for ch in ".!?\n") for c in claims)
 
 
 def _outside_names(triggers: list[Trigger], actors: list[Match]) -> list[Trigger]:
@@ -288,11 +305,12 @@ def assemble(doc: Doc) -> Assembly:
         anchors = [x for x in dates if x.kind == "anchor" and sent.start <= x.start < sent.end]
         for cs, ce, anchor in _clauses(text, sent.start, sent.end, anchors):
             clause_actors = [a for a in actors if cs <= a.start < ce]
+            clause_dates = [x for x in dates if cs <= x.start < ce and x.kind != "anchor"]
+            said = [x for x in clause_dates if _report_date(text, x, sent_claims)]
             m = Mention(cs, ce, si, sent.paragraph, _outside_names(find_triggers(text, cs, ce), clause_actors),
                         find_casualties(text, cs, ce, clause_actors),
                         [p for p in places if cs <= p.start < ce],
-                        [x for x in dates if cs <= x.start < ce and x.kind != "anchor"],
-                        clause_actors)
+                        [x for x in clause_dates if x not in said], clause_actors, report_dates=said)
             m.unknown_places = find_unresolved(text, cs, ce, m.places)
             if _historical(m, base):
                 continue
@@ -316,7 +334,7 @@ def assemble(doc: Doc) -> Assembly:
                 continue
             if focus is not None and not _conflicts(focus, m, text):
                 focus.mentions.append(m)
-                if focus.date_source == "article":
+                if focus.date_source == "article" or (focus.date_from_report and _explicit_dates(m)):
                     _date_for(focus, m, main.start)
                 continue
             if not _sufficient(m, main):

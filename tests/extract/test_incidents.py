@@ -84,3 +84,17 @@ def test_outlet_named_in_the_head_fills_a_missing_outlet():
         assert [r.outlet for r in recs] == [outlet]
     recs = marsad.extract("دمشق (رويترز) - قتل مدنيان بقصف على بلدة كفرنبل.", published="2021-03-02", outlet="Al Jazeera")
     assert recs[0].outlet == "Al Jazeera"
+
+
+def test_a_date_of_the_report_gives_way_to_the_incidents_own_date():
+    text = ("بيروت (أ ف ب) - أعلن المرصد السوري لحقوق الإنسان الجمعة أن 12 عنصرا من قوات النظام قتلوا في هجوم "
+            "شنه تنظيم داعش في بادية حمص.\nوقال المرصد إن الهجوم وقع مساء الأربعاء قرب مدينة السخنة.")
+    (rec,) = marsad.extract(text, published="2021-06-18")
+    assert rec.event_date == "2021-06-16"
+    assert text[slice(*rec.evidence["date"])] == "الأربعاء"
+
+
+def test_a_date_of_the_report_dates_the_incident_when_nothing_else_does():
+    text = "ذكرت وكالة سانا، يوم الأحد، أن مسلحين مجهولين اغتالوا مختار قرية في ريف درعا الشرقي."
+    (rec,) = marsad.extract(text, published="2021-06-15")
+    assert rec.event_date == "2021-06-13"
