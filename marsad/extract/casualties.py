@@ -175,7 +175,7 @@ def find_casualties(text: str, start: int, end: int, actors: list[Match] | None 
         span_end = max(o.end, q.end, g_end)
         includes = _breakdown(text, span_end, end, lex)
         if q.end <= o.start and not includes:
-            includes = _breakdown(text, q.end, o.start, lex)
+            includes = _breakdown(text, q.end, o.start, lex, reach=8)  # between figure and outcome: its own
         out.append(Casualty(span_start, span_end, o.entry.get("outcome"), group, q.min, q.max, q.qualifier,
                             q.acled, actor, includes))
         out += _coordinated(text, out[-1], quantities, used_q, groups, actors, next_outcome, end)
@@ -297,7 +297,24 @@ def _figure_before(text: str, o: Match, quantities: Sequence[Quantity], used_q: 
         head = _nearest_before(text, lead[-1], quantities, used_q, groups, floor, loose=True)
         if head is not None and len(_words(text, head.end, lead[-1].start)) <= 3:
             return head
+        head = _counted_before(text, lead[-1].start, quantities, used_q, groups, floor)
+        if head is not None:
+            return head
     return q
+
+
+def _counted_before(text: str, at: int, quantities: Sequence[Quantity], used_q: set[int], groups: list[Match],
+                    floor: int, most: int = 8) -> Quantity | None:
+    """"12 مدنيا على الأقل من سكان بلدة الهبيط بينهم ...": the figure whose counted noun opens the words
+    before a breakdown, a few words back in the same clause."""
+    for q in reversed(quantities):
+        if q.end > at or q.start in used_q or q.start < floor:
+            continue
+        words = list(_WORD.finditer(text, q.end, at))
+        if any(c in _CLAUSE_STOP + "," for c in text[q.end:at]) or not words or len(words) > most:
+            return None
+        return q if any(g.start <= words[0].start() < g.end for g in groups) else None
+    return None
 
 
 def _nearest_before(text: str, o: Match, quantities: Sequence[Quantity], used_q: set[int], groups: list[Match],
@@ -445,10 +462,10 @@ def _count_from_group(text: str, o: Match, groups: list[Match], lex: dict, befor
     return None, None
 
 
-def _breakdown(text: str, pos: int, end: int, lex: dict) -> list[str]:
-    """Groups named by "بينهم/بعضهم من ..." right after a figure."""
-    for b in lex["breakdown"].find(text, pos, min(end, pos + 40)):
-        if len(_words(text, pos, b.start)) > 3:
+def _breakdown(text: str, pos: int, end: int, lex: dict, reach: int = 3) -> list[str]:
+    """Groups named by "بينهم/بعضهم من ..." right after a figure (at most `reach` words after it)."""
+    for b in lex["breakdown"].find(text, pos, min(end, pos + 40 + 8 * (reach - 3))):
+        if len(_words(text, pos, b.start)) > reach:
             return []
         stop = b.end + 50
         for ch in _CLAUSE_STOP + ",":
