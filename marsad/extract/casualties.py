@@ -310,11 +310,18 @@ def _counted_before(text: str, at: int, quantities: Sequence[Quantity], used_q: 
     for q in reversed(quantities):
         if q.end > at or q.start in used_q or q.start < floor:
             continue
-        words = list(_WORD.finditer(text, q.end, at))
-        if any(c in _CLAUSE_STOP + "," for c in text[q.end:at]) or not words or len(words) > most:
+        if any(c in _CLAUSE_STOP + "," for c in text[q.end:at]):
             return None
-        return q if any(g.start <= words[0].start() < g.end for g in groups) else None
+        return q if _counted_first(text, q.end, at, groups, most) else None
     return None
+
+
+def _counted_first(text: str, start: int, end: int, groups: list[Match], most: int) -> list[re.Match[str]]:
+    """The words of text[start:end] when a group noun opens them ("12 مدنيا ...") and there are at most `most`."""
+    words = list(_WORD.finditer(text, start, end))
+    if not words or len(words) > most or not any(g.start <= words[0].start() < g.end for g in groups):
+        return []
+    return words
 
 
 def _nearest_before(text: str, o: Match, quantities: Sequence[Quantity], used_q: set[int], groups: list[Match],
@@ -341,8 +348,8 @@ def _nearest_before(text: str, o: Match, quantities: Sequence[Quantity], used_q:
 def _named_gap(text: str, start: int, end: int, groups: list[Match], covered: Sequence[tuple[int, int]]) -> bool:
     """"17 عنصرا على الأقل من قوات النظام والمسلحين الموالين لها قتلوا": the counted noun right after the
     figure, then nothing but group and actor names, hedges and link words up to the outcome."""
-    words = list(_WORD.finditer(text, start, end))
-    if not words or len(words) > 12 or not any(g.start <= words[0].start() < g.end for g in groups):
+    words = _counted_first(text, start, end, groups, 12)
+    if not words:
         return False
     spans = [*covered, *hedge_spans(text, start, end)]
     fillers = _lex()["fillers"]
