@@ -32,7 +32,8 @@ def extensions() -> list[Extension]:
         return []
     mods = [Extension(p[:-3].replace("/", "."), [p], optional=True) for p in _sources()]
     try:
-        return cythonize(mods, quiet=True, build_dir="build/cython", nthreads=os.cpu_count() or 1, compiler_directives={"language_level": "3"})
+        return cythonize(mods, quiet=True, build_dir="build/cython", nthreads=os.cpu_count() or 1,
+                         compiler_directives={"language_level": "3"})
     except Exception as exc:  # a Cython release that cannot read the code: install as Python
         print(f"marsad: not compiled ({exc}); installing as pure Python")
         return []

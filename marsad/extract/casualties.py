@@ -40,16 +40,27 @@ class Casualty:
 
 
 def _possessed(data: dict) -> list[Entry]:
-    """"سائقها", "زوجته": a singular group noun with a possessive ending is one person of that group."""
+    """"سائقها", "زوجته": a singular group noun with a possessive ending is one person of that group.
+
+    The ending is read on the lexicon's own spelling: "طفلة" takes "طفلتها", while "شقيقه" ("his brother")
+    already has one; a form the lexicon lists itself ("والدتها") keeps the lexicon's group."""
     singular = {fold(w) for w in data["singular"]}
+    endings = tuple(data["possessives"])
+    listed = {fold(p) for g in data["groups"] for p in g["phrases"]}
     out = []
     for g in data["groups"]:
         forms = []
         for p in g["phrases"]:
             w = fold(p)
-            if w in singular and " " not in w:
-                stem = w[:-1] + "ت" if w.endswith("ه") else w  # "زوجة" -> "زوجت-"
-                forms += [stem + ending for ending in data["possessives"]]
+            if w not in singular or " " in w:
+                continue
+            if p.endswith("ة"):
+                stem = w[:-1] + "ت"
+            elif p.endswith(endings):
+                continue
+            else:
+                stem = w
+            forms += [f for f in (stem + ending for ending in endings) if f not in listed]
         if forms:
             out.append(Entry(tuple(forms), {"group": g["group"], "rank": g.get("rank", 0)}))
     return out

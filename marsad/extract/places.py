@@ -263,7 +263,6 @@ def find_unresolved(text: str, start: int, end: int, resolved: list[PlaceMention
     return out
 
 
-
 def _name_after(text: str, pos: int, end: int) -> list[str]:
     """The words of an unknown name at `pos`: one word, two when the first heads a compound ("تل شعير",
     "أم الصير") or the second is part of the name ("المسيفرة الشرقية"), never the word after the name

@@ -7,7 +7,7 @@ import pytest
 
 from marsad.extract.casualties import find_casualties
 from marsad.knowledge.lexicon import matcher
-from marsad.text.normalize import normalize
+from marsad.text.normalize import fold, normalize
 
 TABLE = Path(__file__).parent / "tables" / "casualties.tsv"
 
@@ -43,3 +43,15 @@ def test_span_points_at_the_words():
     n = normalize(raw)
     cs = find_casualties(n.text, 0, len(n.text))
     assert n.raw_slice(cs[0].start, cs[0].end) == "مقتل 5 مدنيين"
+
+
+def test_a_possessive_form_has_one_reading():
+    """Forms made from singular nouns never double the lexicon's own ("والدتها" stays women only)."""
+    from marsad.extract.casualties import _lex
+
+    groups = _lex()["groups"]
+    for entry in groups.entries:
+        for phrase in entry.phrases:
+            text = fold(phrase)
+            readings = {m.entry.get("group") for m in groups.find_all(text) if m.start == 0 and m.end == len(text)}
+            assert len(readings) == 1, (phrase, readings)
