@@ -14,7 +14,7 @@ _PARA = re.compile(r"[^\n]+")
 _SENT_END = re.compile(r'[.!?]+(?:["\')\]]+)?(?=\s|$)')
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: made dozens of times per article, and a frozen __init__ costs ~7x
 class Segment:
     """A paragraph or sentence as [start, end) in folded-text offsets."""
 
