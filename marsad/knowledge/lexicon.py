@@ -125,17 +125,21 @@ class _Union:
             layout = self._layout
             if layout is None or key not in layout.slot_of:
                 layout = self._layout = self._build()
-            size = len(layout.slot_of)
-            lists = _scan(layout.auto, text, size) if len(layout.auto) else [[] for _ in range(size)]
+            lists: list[list[Match]] = [[] for _ in range(len(layout.slot_of))]
+            if len(layout.auto):
+                _scan(layout.auto, text, lists)
             starts = [[m.core_start for m in hs] for hs in lists]
             self._recent = [(text, layout.slot_of, lists, starts)] + self._recent[: self._KEEP - 1]
             slot = layout.slot_of[key]
             return lists[slot], starts[slot]
 
 
-def _scan(auto: Any, text: str, slots: int) -> list[list[Match]]:
-    """One walk of the union automaton: each slot's hits behind a legal proclitic chain, by core start."""
-    out: list[list[Match]] = [[] for _ in range(slots)]
+def _scan(auto: Any, text: str, out: list) -> None:
+    """One walk of the union automaton into `out` (a list per slot): hits behind a legal proclitic chain, by core start.
+
+    The compiled build types its positions as C integers (lexicon.pxd): the boundary
+    checks run for every raw hit, some seven hundred per article.
+    """
     n = len(text)
     chains = PROCLITIC_CHAINS
     new = tuple.__new__  # Match(...) without the Python-level __new__ frame: hundreds per article
@@ -168,7 +172,6 @@ def _scan(auto: Any, text: str, slots: int) -> list[list[Match]]:
                 out[slot].append(new(Match, (w0, word_end, s, entry, phrase, e)))
     for hits_of_slot in out:
         hits_of_slot.sort(key=_CORE_START)
-    return out
 
 
 _CORE_START = itemgetter(Match._fields.index("core_start"))  # read in C: sorting runs per lexicon per article
