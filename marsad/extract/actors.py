@@ -26,6 +26,8 @@ _LEFT_BY = frozenset(fold(w) for w in ("مخلفات", "من مخلفات"))
 _SUPPORT = frozenset(fold(w) for w in ("بمساندة", "بدعم", "بمشاركة", "باسناد", "بإسناد", "بغطاء", "بمؤازرة", "وبمساندة",
                                        "وبدعم", "وبمشاركة"))
 _BETWEEN = frozenset({"بين"})
+_HANDS = frozenset(fold(w) for w in ("يد", "ايدي", "ايد"))  # "على يد X": X did it
+_ON = fold("على")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +74,17 @@ def _cue_word(word: str) -> bool:
 _MASDAR = fold("استهداف")
 
 
+def _by_hand_of(text: str, m: Match, floor: int) -> bool:
+    """"قتل شاب على يد عناصر حاجز للنظام": the actor a few words after "على يد" is the one who acted."""
+    words = [w[1:] if w.startswith("و") and len(w) > 2 else w for w in text[max(floor, m.start - 40):m.start].split()[-4:]]
+    return any(w == _ON and nxt in _HANDS for w, nxt in zip(words, words[1:]))
+
+
 def _is_target(text: str, m: Match, floor: int) -> bool:
     if m.entry.get("target_only"):
         return True
+    if _by_hand_of(text, m, floor):
+        return False
     before = text[max(floor, m.start - 30):m.start].split()[-3:]
     if before and any(stem == _MASDAR for _, stem in stems(before[-1])):
         after = text[m.end:m.end + 20].split()

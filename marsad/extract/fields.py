@@ -132,7 +132,9 @@ def _actors(d: Draft, text: str, country: str | None, casualties: list[Casualty]
                 break
     if d.event_type in ("Protests", "Riots"):
         crowd = "Protesters" if d.event_type == "Protests" else "Rioters"
-        if out["actor1"] is None or out["actor1"].startswith("Civilians") or out["inter1"] == 1:
+        if main is not None and main.sub_event_type == "Excessive force against protesters":
+            out.update(actor2=f"{crowd} ({country or 'Syria'})", inter2=6, actor2_span=None, assoc_actor_2=None)
+        elif out["actor1"] is None or out["actor1"].startswith("Civilians") or out["inter1"] == 1:
             if out["inter1"] == 1 and main is not None and main.sub_event_type == "Protest with intervention":
                 out.update(actor2=out["actor1"], inter2=1, actor2_span=out["actor1_span"])  # "فرقت قوات الأمن مظاهرة"
             # "طالبوا برحيل النظام": the state named in a crowd's demands is not the crowd
@@ -279,7 +281,8 @@ def build_record(asm: Assembly, d: Draft) -> EventRecord | None:
         state = (roles["inter1"] == 1 or (roles["actor1"] or "").startswith("Military Forces of"))
         sub = "Government regains territory" if state else "Non-state actor overtakes territory"
     armed = main.match.entry.get("armed_target")
-    if armed and roles["actor2"] and not roles["actor2"].startswith("Civilians"):
+    if armed and event_type == main.match.entry.get("event_type") and roles["actor2"] \
+            and not roles["actor2"].startswith("Civilians"):
         event_type, sub = armed, "Armed clash"
     weapons: list[str] = []
     for m in d.mentions:

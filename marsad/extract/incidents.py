@@ -187,8 +187,8 @@ def _conflicts(focus: Draft, m: Mention, text: str) -> bool:
 
 
 def _sufficient(m: Mention, main: Trigger) -> bool:
-    if main.definite and not (m.places or _explicit_dates(m)):
-        return False  # "القصف" with nothing of its own points back to an incident told before
+    if main.definite and not (m.places or m.unknown_places or _explicit_dates(m)):
+        return False  # "القصف" with nothing of its own points back; "السيطرة على بلدة كفرنبودة" names its place
     if main.weak and all(t.weak or t.anaphor_only for t in m.triggers):
         firm = any(c.qualifier not in ("vague", "unspecified") for c in m.casualties)
         return bool(m.places or _explicit_dates(m) or firm)  # "تعرضت لهجوم ... ما أسفر عن مقتل عنصر"

@@ -17,6 +17,11 @@ _VERBS = {
     "Arrests": "made arrests in",
     "Disrupted weapons use": "seized weapons in",
     "Agreement": "reached an agreement concerning",
+    "Grenade": "threw a grenade in",
+    "Peaceful protest": "demonstrated in",
+    "Protest with intervention": "demonstrated and were dispersed in",
+    "Excessive force against protesters": "used lethal force on a protest in",
+    "Violent demonstration": "rioted in",
 }
 
 

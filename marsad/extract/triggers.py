@@ -7,7 +7,7 @@ violations ("9 حالات إطلاق نار").
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from marsad.extract.quantities import find_quantities
@@ -49,7 +49,8 @@ def _lex() -> dict:
     tallies = frozenset(fold(w) for w in load_yaml("stance")["tallies"])
     air = PhraseMatcher(entries_of({"e": [{"phrases": data["air_cues"], "air": True},
                                           {"phrases": data["not_air_cues"], "air": False}]}, "e"))
-    return {"matcher": PhraseMatcher(entries), "requires": req, "tallies": tallies, "air": air}
+    crowds = PhraseMatcher(entries_of({"e": [{"phrases": data["protest_crowds"]}]}, "e"))
+    return {"matcher": PhraseMatcher(entries), "requires": req, "tallies": tallies, "air": air, "crowds": crowds}
 
 
 def _words_after(text: str, pos: int, n: int, limit: int) -> int:
@@ -109,7 +110,20 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
         out.append(Trigger(m, ent.get("event_type"), ent.get("sub_event_type"), int(ent.get("priority", 0)),
                            bool(ent.get("anaphor_only")), bool(ent.get("ambiguous_strike")), bool(ent.get("weak")),
                            definite))
-    return [t for t in out if not any(s <= t.start < e for s, e in covered)]
+    out = [t for t in out if not any(s <= t.start < e for s, e in covered)]
+    if any(t.event_type == "Protests" for t in out) or lex["crowds"].find(text, start, end):
+        return _against_protest(out)
+    return out
+
+
+def _against_protest(triggers: list[Trigger]) -> list[Trigger]:
+    """"تظاهر المئات وفرقتهم قوات الأمن بالرصاص الحي", "أطلقت النار على المتظاهرين": shooting in the clause of
+    a protest or at its crowd is force used on the protest (a trigger's `on_protest` names the sub-event), not an attack of its own."""
+    out = []
+    for t in triggers:
+        sub = t.match.entry.get("on_protest")
+        out.append(replace(t, event_type="Protests", sub_event_type=sub) if sub else t)
+    return out
 
 
 def _result_negated(text: str, m: Match, floor: int) -> bool:
