@@ -75,6 +75,8 @@ def _lex() -> dict:
         "groups": PhraseMatcher(entries_of(data, "groups") + possessed),
         "breakdown": PhraseMatcher(entries_of(data, "breakdown")),
         "others": frozenset(fold(w) for w in data["others"]),
+        "others_widen": dict(data["others_widen"]),
+        "others_feminine": frozenset(fold(w) for w in data["others_feminine"]),
         "of_them": frozenset(fold(w) for w in data["of_them"]),
         "singular": frozenset(fold(w) for w in data["singular"]) | {f for e in possessed for f in e.phrases},
         "one_more": frozenset(fold(w) for w in data["one_more"]),
@@ -85,6 +87,8 @@ def _lex() -> dict:
         "rising": PhraseMatcher(entries_of({"e": [{"phrases": data["rising"]}]}, "e")),
         "singular_group": {fold(p): g["group"] for g in data["groups"] for p in g["phrases"]
                            if fold(p) in {fold(w) for w in data["singular"]}},
+        "pair_group": {fold(p): g["group"] for g in data["groups"] if g.get("count") == 2 for p in g["phrases"]
+                       if " " not in p},
     }
 
 
@@ -158,6 +162,8 @@ def find_casualties(text: str, start: int, end: int, actors: list[Match] | None 
         tail = _words(text, q.end, min(end, q.end + 12)) if q is not None else _words(text, o.end, o.end + 12)[:1]
         if tail and (_strip_clitic(tail[0]) in lex["others"] or (q is None and tail[0] in lex["one_more"])) and out:
             group, actor = out[-1].group, out[-1].actor  # "وجرح خمسة آخرين": as before
+            if not (group == "women" and _strip_clitic(tail[0]) in lex["others_feminine"]):
+                group = lex["others_widen"].get(group, group)
             g_end = q.end if q is not None else o.end
         else:
             group, actor, g_end = _group_for(text, o, q, groups, actors, next_outcome, end, quantities)
@@ -205,17 +211,20 @@ def _antecedent(text: str, o: Match, groups: list[Match], actors: list[Match], s
     return group, actor
 
 
-def _kin(word: str) -> str | None:
-    """The group of "وطفلها", "ورجل": a singular group noun joined by و, possessive allowed."""
+def _kin(word: str) -> tuple[str, int] | None:
+    """The group and count of "وطفلها", "ورجل", "وابنتاها": a singular or dual group noun joined by و,
+    possessive allowed."""
     lex = _lex()
     if not word.startswith("و"):
         return None
     w = word[1:]
-    for cand in [w] + [w[:-len(p)] for p in lex["possessives"] if w.endswith(p) and len(w) > len(p) + 2]:
+    if w in lex["pair_group"]:
+        return lex["pair_group"][w], 2
+    for cand in [w] + [w[:-len(p)] for p in lex["possessives"] if w.endswith(p) and len(w) >= len(p) + 2]:
         if cand in lex["singular_group"]:
-            return lex["singular_group"][cand]
+            return lex["singular_group"][cand], 1
         if cand.endswith("ت") and cand[:-1] + "ه" in lex["singular_group"]:  # "زوجته" -> "زوجة"
-            return lex["singular_group"][cand[:-1] + "ه"]
+            return lex["singular_group"][cand[:-1] + "ه"], 1
     return None
 
 
@@ -225,9 +234,9 @@ def _coordinated(text: str, c: Casualty, quantities: Sequence[Quantity], used_q:
     more: list[Casualty] = []
     last = c
     nxt = _words(text, c.end, min(end, c.end + 20))
-    if nxt and (group := _kin(nxt[0].rstrip(","))) and c.qualifier == "exact" and c.min == 1:
+    if nxt and (kin := _kin(nxt[0].rstrip(","))) and c.qualifier == "exact" and c.min == 1:
         s = text.index(nxt[0], c.end)
-        last = Casualty(s, s + len(nxt[0]), c.outcome, group, 1, 1, "exact", 1)
+        last = Casualty(s, s + len(nxt[0]), c.outcome, kin[0], kin[1], kin[1], "exact", kin[1])
         more.append(last)
     while True:
         q = next((q for q in quantities if q.start >= last.end and q.start not in used_q), None)

@@ -47,6 +47,11 @@ def ordinals() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _feminine_adjectives() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_yaml("numbers")["feminine_adjectives"])
+
+
+@lru_cache(maxsize=1)
 def _vague_matcher() -> PhraseMatcher:
     return PhraseMatcher(entries_of(load_yaml("quantifiers"), "vague"))
 
@@ -236,6 +241,9 @@ def _firm_numbers(text: str, start: int, end: int) -> list[Quantity]:
             i += 1
             continue
         value, used = got
+        if toks[i] in _feminine_adjectives() and text[max(0, spans[i][0] - 2):spans[i][0]] == "ه ":
+            i += 1  # "عائلة واحدة": an adjective of the noun before, not a count
+            continue
         if any(spans[k + 1][0] - spans[k][1] > 2 for k in range(i, i + used - 1)):
             used = 1  # words of a number stand next to each other
             got = _read(toks[i:i + 1], 0)
