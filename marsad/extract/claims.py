@@ -152,9 +152,10 @@ def _resolve(kind: str, history: list[Claim]) -> Claim | None:
 _OUTLET_TYPES = frozenset({"state_media", "agency", "media", "monitor"})
 
 
-def outlet_in(text: str, start: int, end: int) -> str | None:
-    """The outlet a report's head names ("دمشق (رويترز) -", "اللاذقية-سانا"), when the lexicon knows it."""
+def outlet_in(text: str, start: int, end: int) -> Claim | None:
+    """The outlet a report's head names ("دمشق (رويترز) -", "اللاذقية-سانا"), when the lexicon knows it:
+    the source of whatever the report tells without naming one."""
     for m in _lex()["sources"].find(text, start, end):
         if m.entry.get("type") in _OUTLET_TYPES:
-            return m.entry.get("name")
+            return Claim(m.entry.get("name"), m.entry.get("type"), start=m.start, end=m.end)
     return None

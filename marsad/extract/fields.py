@@ -246,11 +246,16 @@ def _sources(asm: Assembly, d: Draft) -> list[Claim]:
                 same.via += [v for v in c.via if v not in same.via]
     if found:
         return found
+    if d.anchored_on is not None and d.anchored_on in asm.drafts:
+        return _sources(asm, d.anchored_on)  # "بعد 48 ساعة على قصف ...": told by whoever tells the later one
     here = d.founding.sentence
     para = d.founding.paragraph
-    ranked = sorted((i for i, c in enumerate(asm.claims) if c[2]),
-                    key=lambda i: (asm.claims[i][1] != para, abs(i - here) + (0 if i < here else 0.5)))
-    return list(asm.claims[ranked[0]][2]) if ranked else []
+    others = {m.sentence for o in asm.drafts if o is not d for m in o.mentions}
+    said = [i for i, c in enumerate(asm.claims) if c[2] and i not in others]  # not the source of another incident
+    ranked = sorted(said, key=lambda i: (asm.claims[i][1] != para, abs(i - here) + (0 if i < here else 0.5)))
+    if ranked:
+        return list(asm.claims[ranked[0]][2])
+    return [asm.head_outlet] if asm.head_outlet is not None else []
 
 
 def _event_id(article_id: str, raw: str, span: list[int], kind: str) -> str:
@@ -351,7 +356,7 @@ def build_record(asm: Assembly, d: Draft) -> EventRecord | None:
         published=asm.base.isoformat() if asm.base else None,
         published_from=asm.published_from,
         published_time=asm.published_time,
-        outlet=doc.article.outlet or asm.head_outlet,
+        outlet=doc.article.outlet or (asm.head_outlet.name if asm.head_outlet else None),
         unresolved_places=[{"name_ar": doc.raw_text(s, e), "span": doc.raw_span(s, e)}
                            for m in d.mentions for s, e, _ in m.unknown_places],
     )

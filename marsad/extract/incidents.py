@@ -115,7 +115,7 @@ class Assembly:
     claims: list[tuple[int, int, list[Claim]]]  # (sentence start, paragraph, claims)
     admin1: str | None = None  # the governorate the article is mostly about
     published_time: str | None = None
-    head_outlet: str | None = None  # the outlet the report's head names, when the metadata gives none
+    head_outlet: Claim | None = None  # the outlet the report's head names ("اللاذقية-سانا")
     last_place: tuple[int, PlaceMention] | None = None  # (sentence, place) of the incident built last
 
 

@@ -98,3 +98,26 @@ def test_a_date_of_the_report_dates_the_incident_when_nothing_else_does():
     text = "ذكرت وكالة سانا، يوم الأحد، أن مسلحين مجهولين اغتالوا مختار قرية في ريف درعا الشرقي."
     (rec,) = marsad.extract(text, published="2021-06-15")
     assert rec.event_date == "2021-06-13"
+
+
+def test_an_incident_told_without_a_source_never_takes_another_incidents():
+    text = ("ريف حلب – خاص\n"
+            "قتل مدنيان جراء قصف صاروخي لقوات النظام على مدينة الأتارب غربي حلب، وفق ما أفاد به الدفاع المدني السوري.\n"
+            "وفي سياق متصل، شنت طائرات حربية روسية غارات جوية على مدينة سراقب شرقي إدلب.\n"
+            "إلى ذلك، أعلنت وزارة الداخلية التابعة للنظام القبض على ثلاثة أشخاص في مدينة درعا.\n"
+            "وكانت فصائل المعارضة قد استهدفت يوم الإثنين الماضي تجمعا لقوات النظام في مدينة الباب بقذائف المدفعية.")
+    recs = marsad.extract(text, published="2024-03-13")
+    assert [[s["name"] for s in r.sources] for r in recs] == [
+        ["Syria Civil Defence"], [], ["Syrian Ministry of Interior"], []]
+
+
+def test_an_earlier_incident_told_as_background_shares_the_teller_and_a_wire_head_names_the_rest():
+    text = ("قال المرصد السوري لحقوق الإنسان إن 5 مدنيين قتلوا اليوم في قصف مدفعي لقوات النظام على بلدة كفرنبل.\n"
+            "ويأتي ذلك بعد يومين على غارة روسية استهدفت مدينة معرة النعمان وقتل فيها طفلان.\n"
+            "من جهة أخرى، ذكرت وكالة سانا مقتل عنصرين من الجيش بانفجار لغم في مدينة تدمر.")
+    recs = marsad.extract(text, published="2019-05-12")
+    assert [[s["name"] for s in r.sources] for r in recs] == [
+        ["Syrian Observatory for Human Rights"], ["Syrian Observatory for Human Rights"], ["SANA"]]
+    text = ("حمص-سانا\nاستشهد مدني جراء اعتداء إرهابي بقذائف صاروخية على قرية جورين بريف حماة.\n"
+            "وفي ريف اللاذقية، دمرت وحدات من الجيش مقرات للإرهابيين في محيط بلدة سلمى بضربات مدفعية.")
+    assert [[s["name"] for s in r.sources] for r in marsad.extract(text, published="2022-10-20")] == [["SANA"], ["SANA"]]
