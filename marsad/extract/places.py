@@ -39,6 +39,7 @@ class PlaceMention:
     in_source: bool = False
     descriptive: bool = False  # an offset, or its reference point, that only describes a named place
     ref_start: int = -1  # for an offset: where its reference place was named
+    governorate_too: bool = False  # a bare name that is also its governorate's ("وفي دير الزور، ...")
 
 
 @lru_cache(maxsize=1)
@@ -144,7 +145,9 @@ def find_places(text: str, start: int, end: int, context_admin1: set[str] | None
         prior = text[max(start, s - 40):s]
         in_source = _in_source(prior.split()[-4:])
         out.append(PlaceMention(s, e, text[m.core_start:m.end], place, precision, place.lat, place.lon,
-                                place.admin1, place.admin2, location, cue, in_source, described))
+                                place.admin1, place.admin2, location, cue, in_source, described,
+                                governorate_too=cue is None and place.kind == "town"
+                                and any(c.kind == "admin1" for c in cands)))
     out = _road_ends(text, _origins(text, out))
     offsets = _offsets(text, start, end, out)
     refs = {o.ref_start for o in offsets}
@@ -224,7 +227,8 @@ def best_place(mentions: list[PlaceMention]) -> PlaceMention | None:
     """The most specific place told (not a reference point or a source's whereabouts), first on ties.
 
     A town beats an area around a town ("بادية السلمية"), which beats a governorate's countryside
-    ("ريف حماة"), whatever ACLED precision each carries.
+    ("ريف حماة"), whatever ACLED precision each carries; a bare governorate capital ("في دير الزور")
+    gives way to another town of its governorate.
     """
     usable = [p for p in mentions if not p.descriptive]
     own = [p for p in usable if not p.in_source] or usable
@@ -233,6 +237,8 @@ def best_place(mentions: list[PlaceMention]) -> PlaceMention | None:
     order = {id(p): i for i, p in enumerate(own)}
 
     def specificity(p: PlaceMention) -> int:
+        if p.governorate_too and any(q is not p and q.precision == 1 and q.admin1 == p.admin1 for q in own):
+            return 2  # "وفي دير الزور، اغتال ... في بلدة الشحيل": the governorate, the town is in it
         return 0 if p.precision == 1 else 1 if p.location else 2
     return min(own, key=lambda p: (specificity(p), p.precision, order[id(p)]))
 

@@ -96,3 +96,15 @@ def test_a_bare_compound_head_is_not_the_town_of_that_name():
     assert [p.location for p in find_places(text, 0, len(text))] == []
     text = normalize("قصفت قوات النظام مدينة التل بريف دمشق").text
     assert "At Tall" in [p.location for p in find_places(text, 0, len(text))]
+
+
+@pytest.mark.parametrize("sentence, location", [
+    ("وفي دير الزور، اغتال مسلحون مجهولون عنصرا سابقا في قسد في بلدة الشحيل بالريف الشرقي", "Ash Shuhayl"),
+    ("وفي حلب، قتل مدنيان بقصف على مدينة الأتارب", "Al Atārib"),
+    ("وفي دير الزور، قتل مدني برصاص مجهولين", "Deir ez-Zor"),
+])
+def test_a_bare_governorate_capital_gives_way_to_a_town_of_its_governorate(sentence, location):
+    import marsad
+
+    (rec,) = marsad.extract(sentence, published="2024-03-13")
+    assert rec.location == location
