@@ -59,6 +59,7 @@ def _vocab() -> dict:
         for p in r["phrases"]:
             rel[fold(p)] = (r["offset"], r["precision"])
     parts = {fold(p): (r["day"], r["precision"]) for r in data["month_parts"] for p in r["phrases"]}
+    told = {fold(p): r["days"] for r in data["told_days"] for p in r["phrases"]}
     return {
         "months": _index(data["months"]),
         "hijri": _index(data["hijri_months"]),
@@ -66,6 +67,7 @@ def _vocab() -> dict:
         "ordinals": _index(data["day_ordinals"]),
         "units": units,
         "relative": rel,
+        "told": told,
         "parts": parts,
         "raw": data,
     }
@@ -101,6 +103,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "last_month": re.compile(rf"{b}(?:(?P<part>{part})\s+)?(?:ال)?شهر\s+(?:{past}){e}"),
         "ago": re.compile(rf"{b}(?P<ago>{_alt(d['ago'])})\s+(?:(?:نحو|حوالي|قرابه|اكثر من|اقل من|زهاء)\s+)?(?:ال)?{q}(?P<num>[\w]+(?:\s+و\w+)?)?{q}\s*(?P<unit>{unit}){e}(?!\s*(?:19|20)\d{{2}})"),
         "anchor": re.compile(rf"{b}{_alt(d['anchor_after'])}\s+(?:(?P<hedge>نحو|حوالي|قرابه|اكثر من|اقل من|زهاء|ما يقارب)\s+)?{q}(?P<num>[\w]+(?:\s+و\w+)?)?{q}\s*(?P<unit>{unit})(?:\s+فقط)?\s+(?:{_alt(d['anchor_link'])}){e}"),
+        "told": re.compile(rf"{b}(?P<told>{_alt(list(v['told']))}){e}"),
         "window": re.compile(rf"{b}(?:خلال|في)\s+(?:ال)?(?P<num>\d+)\s*(?P<unit>{unit})\s+(?:{past}|الاخيره|الماضيه){e}"),
         "weekday": re.compile(rf"{b}(?:يوم\s+)?(?P<wd>{weekday})(?:\s+(?P<past>{past}))?{e}"),
         "relative": re.compile(rf"{b}(?P<rel>{rel})(?:\s*\(?\s*(?:يوم\s+)?(?P<wd>{weekday})\s*\)?)?{e}"),
@@ -135,6 +138,7 @@ def _starters() -> dict[str, tuple[str, ...]]:
         "last_month": firsts(v["parts"]) | {"شهر", "الشهر"},
         "ago": firsts(d["ago"]),
         "anchor": firsts(d["anchor_after"]),
+        "told": firsts(v["told"]),
         "window": {"خلال", "في"},
         "weekday": firsts(v["weekdays"]) | {"يوم"},
         "relative": firsts(v["relative"]),
@@ -278,6 +282,8 @@ def find_dates(text: str, base: date | None, end: int | None = None) -> list[Dat
 
 
 def _relative(text, end, base, v, p, cands, add) -> None:
+    for m in matches_at(p["told"], text, cands.get("told", []), end):
+        add(m, DateExpr(0, 0, "anchor", 1, None, v["told"][m["told"]]))  # "في اليوم ذاته": as the incident before
     for m in matches_at(p["anchor"], text, cands.get("anchor", []), end):
         days, prec, unit_count = v["units"][m["unit"]]
         n = _count(m["num"], unit_count)

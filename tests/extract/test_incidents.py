@@ -121,3 +121,11 @@ def test_an_earlier_incident_told_as_background_shares_the_teller_and_a_wire_hea
     text = ("حمص-سانا\nاستشهد مدني جراء اعتداء إرهابي بقذائف صاروخية على قرية جورين بريف حماة.\n"
             "وفي ريف اللاذقية، دمرت وحدات من الجيش مقرات للإرهابيين في محيط بلدة سلمى بضربات مدفعية.")
     assert [[s["name"] for s in r.sources] for r in marsad.extract(text, published="2022-10-20")] == [["SANA"], ["SANA"]]
+
+
+def test_the_same_day_and_the_next_are_told_against_the_incident_before():
+    text = ("قصفت القوات التركية بالمدفعية قرى في ريف بلدة تل تمر يوم الخميس، ما أسفر عن إصابة طفلة.\n"
+            "وفي وقت لاحق من اليوم ذاته، استهدفت طائرة مسيرة تركية سيارة قرب مدينة عامودا ما أدى إلى مقتل شخصين.\n"
+            "وفي اليوم التالي، انفجرت عبوة ناسفة بسيارة عسكرية في مدينة الشدادي.")
+    recs = marsad.extract(text, published="2023-05-13")
+    assert [r.event_date for r in recs] == ["2023-05-11", "2023-05-11", "2023-05-12"]
