@@ -46,7 +46,7 @@ def actor_matcher() -> PhraseMatcher:
 
 def find_actors(text: str, start: int, end: int, named: set[str]) -> list[Match]:
     """Actor mentions; an anaphor ("التنظيم") counts once its actor is named, and a
-    generic head ("فصائل") gives way to the actor named right after it."""
+    generic head ("فصائل") gives way to the actor named right after it, quoted or not."""
     hits = [m for m in actor_matcher().find(text, start, end)
             if not (m.entry.get("anaphor") and m.entry.get("name") not in named)]
     out = []
@@ -55,7 +55,7 @@ def find_actors(text: str, start: int, end: int, named: set[str]) -> list[Match]
             continue  # "قوات سوريا الديمقراطية (قسد)": one mention, named twice
         nxt = hits[i + 1] if i + 1 < len(hits) else None
         joined = nxt is not None and text[nxt.start:nxt.core_start].startswith("و")  # "الفصائل وقوات النظام": two
-        if m.entry.get("generic_head") and nxt is not None and not text[m.end:nxt.start].strip() and not joined:
+        if m.entry.get("generic_head") and nxt is not None and not text[m.end:nxt.start].strip(' "«»') and not joined:
             continue
         out.append(m)
     return out

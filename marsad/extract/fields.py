@@ -68,7 +68,9 @@ _ACTOR_INTER = {"Military Forces of Turkey": 8, "Military Forces of Russia": 8, 
 def _own_forces(asm: Assembly, d: Draft, text: str, trigger_pos: int) -> str | None:
     """The actor behind "قواتها" before the trigger: the one the sentence's source speaks for."""
     m = d.founding
-    if not _possessive_forces().find(text, m.start, trigger_pos):
+    acting = [f for f in _possessive_forces().find(text, m.start, trigger_pos)
+              if not any(c.start <= f.start < c.end for c in m.casualties)]  # "مقتل ثلاثة من مقاتليها": the hit
+    if not acting:
         return None
     for claim in asm.claims[m.sentence][2]:
         if claim.actor:

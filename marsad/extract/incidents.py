@@ -327,6 +327,8 @@ def assemble(doc: Doc) -> Assembly:
                     d.precision = max(anchor.precision, focus.precision if focus else 1)
                     d.date_expr, d.date_source = anchor, "anchor"
                 drafts.append(d)
+                if anchor.days <= 0:
+                    focus = d  # "وفي اليوم التالي ...": the story goes on; "بعد يومين على ..." only looks back
                 continue
             if main is None:
                 if focus is not None and (m.triggers or m.casualties):

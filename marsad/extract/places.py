@@ -87,11 +87,12 @@ def _cue_before(text: str, pos: int, floor: int) -> tuple[str | None, int]:
         return None, pos
     best = min(hits, key=lambda m: m.start)
     cue, start = best.entry.get("cue"), best.start
-    if cue != "near":
+    if cue not in ("near", "countryside"):
         outer = [m for m in _lex()["cues"].find_all(text, max(floor, start - 16), start)
-                 if m.entry.get("cue") == "near" and not text[m.end:start].strip()]
-        if outer:  # "قرب مدينة تل أبيض": near the town
-            return "near", min(m.start for m in outer)
+                 if m.entry.get("cue") in ("near", "countryside") and not text[m.end:start].strip()]
+        if outer:  # "قرب مدينة تل أبيض", "ريف بلدة تل تمر": near the town, or in its countryside
+            first = min(outer, key=lambda m: m.start)
+            return first.entry.get("cue"), first.start
     return cue, start
 
 
@@ -117,8 +118,8 @@ def find_places(text: str, start: int, end: int, context_admin1: set[str] | None
                 continue
             prev = text[max(start, m.start - 6):m.start].split()
             preposition = m.start > m.core_start or (prev and prev[-1] in _PREPOSITIONS)
-            if not preposition and max(p.population for p in cands) < 20000:
-                continue
+            if not preposition and not _after_direction(text, m.start) and max(p.population for p in cands) < 20000:
+                continue  # a small town's bare name counts after "في", "شمالي" ..., not anywhere
         if cue is None and out and out[-1].cue == "governorate" and text[out[-1].end:m.start].strip() == "" \
                 and text[m.start:m.core_start].startswith("و"):
             cue = "governorate"
@@ -156,6 +157,7 @@ def find_places(text: str, start: int, end: int, context_admin1: set[str] | None
 
 
 _SOURCE_ADJECTIVES = frozenset(fold(w) for w in ("اهلية", "محلية", "ميدانية", "عسكرية", "طبية", "مطلعة", "خاصة",
+                                                  "اهلي", "محلي", "ميداني", "عسكري", "طبي", "مطلع", "امني",
                                                   "امنية", "اعلامية", "محليون", "سورية", "في", "من", "داخل",
                                                   "قيادة", "شرطة", "الشرطة", "مديرية", "فرع", "مجلس", "مكتب"))
 

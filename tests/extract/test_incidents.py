@@ -129,3 +129,12 @@ def test_the_same_day_and_the_next_are_told_against_the_incident_before():
             "وفي اليوم التالي، انفجرت عبوة ناسفة بسيارة عسكرية في مدينة الشدادي.")
     recs = marsad.extract(text, published="2023-05-13")
     assert [r.event_date for r in recs] == ["2023-05-11", "2023-05-11", "2023-05-12"]
+
+
+def test_after_an_incident_told_in_sequence_the_story_is_about_it():
+    text = ("قصفت القوات التركية بالمدفعية قرى في ريف بلدة تل تمر يوم الخميس، ما أسفر عن إصابة طفلة.\n"
+            "وفي وقت لاحق من اليوم ذاته، استهدفت طائرة مسيرة تركية سيارة قرب مدينة عامودا.\n"
+            "من جانبها، قالت قسد إن مقاتليها تصدوا لمحاولة تسلل على محور قرية الدردارة شمالي تل تمر وقتلوا ثلاثة مسلحين.")
+    recs = marsad.extract(text, published="2023-05-13")
+    assert [(r.sub_event_type, r.location) for r in recs] == [
+        ("Shelling/artillery/missile attack", "Tall Tamr"), ("Air/drone strike", "‘Āmūdā"), ("Armed clash", "Tall Tamr")]
