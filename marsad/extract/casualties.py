@@ -75,6 +75,7 @@ def _lex() -> dict:
         "groups": PhraseMatcher(entries_of(data, "groups") + possessed),
         "breakdown": PhraseMatcher(entries_of(data, "breakdown")),
         "others": frozenset(fold(w) for w in data["others"]),
+        "former": frozenset(fold(w) for w in data["former"]),
         "others_widen": dict(data["others_widen"]),
         "others_feminine": frozenset(fold(w) for w in data["others_feminine"]),
         "of_them": frozenset(fold(w) for w in data["of_them"]),
@@ -173,7 +174,8 @@ def find_casualties(text: str, start: int, end: int, actors: list[Match] | None 
             count, adjacent_group = _count_from_group(text, o, groups, lex, before_kind)
             if adjacent_group and adjacent_group.startswith("dual:"):
                 group = adjacent_group[5:]  # "قتل مدنيان": the dual noun names the victims
-            elif adjacent_group and (group == "unknown" or actor is None):
+            elif adjacent_group and (group == "unknown" or actor is None) and not (
+                    group == "civilians" and _former(text, [g for g in groups if o.end <= g.start < o.end + 20])):
                 group = adjacent_group
             if count is not None:
                 q = Quantity(o.end, o.end, count, count, "exact", count)
@@ -442,6 +444,8 @@ def _group_for(text: str, o: Match, q: Quantity | None, groups: list[Match], act
         best = lead  # "من قوات النظام والميليشيات الموالية لها": the first named leads
     group = best.entry.get("group")
     word = text[best.core_start:best.end]
+    if group not in ("civilians", "children", "women") and _former(text, cands):
+        return "civilians", None, best.end  # "القيادي السابق في فصائل المعارضة": no longer under arms
     if word in _lex()["possessive_groups"]:
         owner = next((a for a in reversed(actors) if a.end <= best.start and not a.entry.get("target_only")), None)
         if owner is not None:  # "مقتل ثلاثة من مقاتليها": the fighters of the actor named before
@@ -455,6 +459,12 @@ def _group_for(text: str, o: Match, q: Quantity | None, groups: list[Match], act
                 group = a.entry.get("group")
             break
     return group, actor, reach
+
+
+def _former(text: str, groups: list[Match]) -> bool:
+    """A group word followed by "former" ("عنصر سابق في قسد"): a civilian now."""
+    return any((after := _words(text, g.end, min(len(text), g.end + 12))) and after[0] in _lex()["former"]
+               for g in groups)
 
 
 def _count_from_group(text: str, o: Match, groups: list[Match], lex: dict, before: bool) -> tuple[int | None, str | None]:

@@ -43,9 +43,13 @@ def _location(d: Draft) -> PlaceMention | None:
 def _nearby_incident_place(asm: Assembly, d: Draft) -> PlaceMention | None:
     """"فرضت طوقا أمنيا في المنطقة واعتقلت ...": no place of its own, told right after an incident that has one."""
     if asm.last_place is None or d.anchor is not None:
-        return None
+        return None  # "في بساتين بلدة اليادودة": a place of its own, if one the gazetteer does not know
     sentence, place = asm.last_place
-    return place if 0 <= d.founding.sentence - sentence <= 2 else None
+    if not 0 <= d.founding.sentence - sentence <= 2:
+        return None
+    if d.founding.unknown_places and place.precision == 1:
+        return replace(place, precision=2)  # "غارات على بلدة البارة" after Kafranbel: near it, not in it
+    return place
 
 
 def _article_governorate(asm: Assembly) -> PlaceMention | None:

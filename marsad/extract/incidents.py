@@ -162,9 +162,10 @@ def _conflicts(focus: Draft, m: Mention, text: str) -> bool:
                 {ft, main.event_type} <= {"Battles", "Explosions/Remote violence"}):
             return True
         first = focus.founding.main
-        if (first is not None and first.event_type == main.event_type == "Explosions/Remote violence"
+        if (first is not None and first.event_type == main.event_type
+                and first.event_type in ("Explosions/Remote violence", "Violence against civilians")
                 and first.sub_event_type != main.sub_event_type and not (first.ambiguous_strike or main.ambiguous_strike)):
-            return True  # a landmine and an air strike, artillery and an air raid: two incidents
+            return True  # a landmine and an air strike, a body found and an abduction: two incidents
         here, there = _points(m.places), [p for x in focus.mentions for p in _points(x.places)]
         if here and there and not any(km_between(a.lat, a.lon, b.lat, b.lon) < 15 for a in here for b in there):
             return True
@@ -312,8 +313,8 @@ def assemble(doc: Doc) -> Assembly:
                         [p for p in places if cs <= p.start < ce],
                         [x for x in clause_dates if x not in said], clause_actors, report_dates=said)
             m.unknown_places = find_unresolved(text, cs, ce, m.places)
-            if _historical(m, base):
-                continue
+            if _historical(m, base) or cue_matcher("period_tallies").find(text, cs, ce):
+                continue  # background, or a toll over a month: no incident of its own
             main = m.main
             if anchor is not None:
                 real = sorted((t for t in m.triggers if not t.anaphor_only), key=lambda t: t.start)

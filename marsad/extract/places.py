@@ -50,6 +50,7 @@ def _lex() -> dict:
     return {"cues": PhraseMatcher(cue_entries), "dirs": PhraseMatcher(dirs),
             "stop": frozenset(fold(s) for s in data["stop_names"]),
             "bases": frozenset(fold(s) for s in data["actor_bases"]),
+            "origin_words": frozenset(fold(s) for s in data["origin_words"]),
             "heads": frozenset(fold(s) for s in data["name_heads"]),
             "adjectives": frozenset(fold(s) for s in data["name_adjectives"])}
 
@@ -178,7 +179,8 @@ def _origins(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
     for i, p in enumerate(found):
         before = text[max(0, p.start - 24):p.start].split()
         gap = min((q.start - p.end for q in found[i + 1:] if q.start > p.end), default=None)
-        origin = bool(before) and before[-1] == "من" and gap is not None and gap < 80
+        origin = gap is not None and gap < 80 and bool(before) and (
+            before[-1] == "من" or (len(before) > 1 and before[-2] == "من" and before[-1] in _lex()["origin_words"]))
         based = bool(before) and gap is not None and gap < 120 and (
             before[-1] in bases or (len(before) > 1 and before[-1] in _PREPOSITIONS and before[-2] in bases))
         out.append(replace(p, descriptive=True) if origin or based else p)

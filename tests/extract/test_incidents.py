@@ -138,3 +138,12 @@ def test_after_an_incident_told_in_sequence_the_story_is_about_it():
     recs = marsad.extract(text, published="2023-05-13")
     assert [(r.sub_event_type, r.location) for r in recs] == [
         ("Shelling/artillery/missile attack", "Tall Tamr"), ("Air/drone strike", "‘Āmūdā"), ("Armed clash", "Tall Tamr")]
+
+
+def test_an_abduction_after_a_body_found_is_another_incident_and_a_monthly_toll_is_none():
+    text = ("عثر الأهالي صباح الاثنين على جثة شاب مقتولا بطلقات في الرأس قرب مدينة طفس بريف درعا الغربي.\n"
+            "كما اختطف عناصر من الأمن العسكري ثلاثة شبان من أبناء بلدة المزيريب على حاجز في مدينة درعا.\n"
+            "وتشهد محافظة درعا فلتانا أمنيا منذ توقيع اتفاق التسوية، إذ وثق ناشطون مقتل 35 شخصا خلال الشهر الماضي.")
+    recs = marsad.extract(text, published="2024-04-09")
+    assert [(r.sub_event_type, r.location, r.fatalities) for r in recs] == [
+        ("Attack", "Ţafas", 1), ("Abduction/forced disappearance", "Dar‘ā", 0)]
