@@ -54,6 +54,31 @@ EXPECTED = {
         ("Air/drone strike", None, "Military Forces of the United States", "Islamic State (Syria)", "Deir ez-Zor",
          "Dhībān", 1),
     ],
+    "step_aleppo_mixed.txt": [
+        ("Shelling/artillery/missile attack", "2021-06-13", "Military Forces of Syria", "Civilians (Syria)", "Aleppo",
+         "Al Atārib", 2),
+        ("Air/drone strike", None, "Military Forces of Russia", None, "Idleb", "Jabal al Zawiya", 0),
+        ("Attack", "2021-06-14", "Unidentified Armed Group (Syria)", "Civilians (Syria)", "Deir ez-Zor", "Ash Shuhayl",
+         1),
+        ("Arrests", None, "Military Forces of Syria", None, "As-Sweida", "-", 0),
+        ("Shelling/artillery/missile attack", "2021-06-10", "Opposition Rebels (Syria)", "Military Forces of Syria",
+         "Aleppo", "-", 2),
+    ],
+    "northpress_tal_tamr.txt": [
+        ("Shelling/artillery/missile attack", "2021-06-12", "Military Forces of Turkey", "Civilians (Syria)",
+         "Al-Hasakeh", "Tall Tamr", 0),
+        ("Air/drone strike", "2021-06-12", "Military Forces of Turkey", "Civilians (Syria)", "Al-Hasakeh",
+         "Al Qāmishlī", 2),
+        ("Armed clash", None, "SDF: Syrian Democratic Forces", "Syrian National Army", "Al-Hasakeh", "Tall Tamr", 3),
+        ("Attack", "2021-06-13", "Unidentified Armed Group (Syria)", "Civilians (Syria)", "Dar'a", "Al Jīzah", 1),
+    ],
+    "horan_daraa.txt": [
+        ("Attack", "2021-06-12", "Unidentified Armed Group (Syria)", "Civilians (Syria)", "Dar'a", "Ţafas", 1),
+        ("Attack", "2021-06-13", None, "Civilians (Syria)", "Dar'a", "Ţafas", 1),
+        ("Abduction/forced disappearance", "2021-06-11", None, "Civilians (Syria)", "Dar'a", "-", 0),
+        ("Abduction/forced disappearance", None, "Military Forces of Syria", "Civilians (Syria)", "Dar'a", "Dar‘ā", 0),
+        ("Peaceful protest", None, "Protesters (Syria)", None, "As-Sweida", "As-Suwayda", 0),
+    ],
 }
 
 
