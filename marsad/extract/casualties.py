@@ -43,7 +43,8 @@ def _possessed(data: dict) -> list[Entry]:
     """"سائقها", "زوجته": a singular group noun with a possessive ending is one person of that group.
 
     The ending is read on the lexicon's own spelling: "طفلة" takes "طفلتها", while "شقيقه" ("his brother")
-    already has one; a form the lexicon lists itself ("والدتها") keeps the lexicon's group."""
+    already has one; a form the lexicon lists itself ("والدتها") keeps the lexicon's group. A bare "ه" is
+    never added: folded, "مسلحه" is "مسلحة" (armed) and "عامله" is "عاملة" (working)."""
     singular = {fold(w) for w in data["singular"]}
     endings = tuple(data["possessives"])
     listed = {fold(p) for g in data["groups"] for p in g["phrases"]}
@@ -60,7 +61,8 @@ def _possessed(data: dict) -> list[Entry]:
                 continue
             else:
                 stem = w
-            forms += [f for f in (stem + ending for ending in endings) if f not in listed]
+            mine = [e for e in endings if not (e == "ه" and stem == w)]  # "مسلح"+"ه" folds as "مسلحة", armed:
+            forms += [f for f in (stem + ending for ending in mine) if f not in listed]  # the lexicon lists "سائقه"
         if forms:
             out.append(Entry(tuple(forms), {"group": g["group"], "rank": g.get("rank", 0)}))
     return out
@@ -284,25 +286,32 @@ def _toll_after(text: str, o: Match, quantities: Sequence[Quantity], used_q: set
 def _figure_after(text: str, o: Match, quantities: Sequence[Quantity], used_q: set[int], fillers: frozenset[str],
                   limit: int, covered: list[tuple[int, int]], groups: list[Match],
                   subjects: list[tuple[int, int]]) -> Quantity | None:
-    """The figure after an outcome verb or noun, past fillers, the actor and at most one other word."""
+    """The figure after an outcome verb or noun, past fillers, the actor and at most one other word.
+
+    After a verb, a subject that ends in an actor's name comes first ("اختطفت مجموعة تتبع للأمن العسكري
+    ثلاثة شبان"): the figure is read from the end of that name."""
     for q in quantities:
         if q.start < o.end or q.start in used_q or q.start >= limit:
             continue
-        gap = text[o.end:q.start]
-        if any(c in _CLAUSE_STOP + "," for c in gap):
+        lead = o.end
+        if o.entry.get("verb"):
+            lead = max([e for s, e in subjects if o.end <= s and e <= q.start and len(_words(text, o.end, s)) <= 3],
+                       default=o.end)
+        gap = text[lead:q.start]
+        if any(c in _CLAUSE_STOP + "," for c in text[o.end:q.start]):
             return None
-        between = [g for g in groups if o.end <= g.start and g.end <= q.start
+        between = [g for g in groups if lead <= g.start and g.end <= q.start
                    and not any(s <= g.start < e for s, e in subjects)]
         if between and text[between[-1].end:q.start].strip():
             return None  # "إصابة جنديين بجروح ووقوع بعض الخسائر": the noun came without this figure
-        pos, strangers = o.end, 0
+        pos, strangers = lead, 0
         for w in gap.split():
             i = text.index(w, pos)
             pos = i + len(w)
             inside = any(s <= i < e for s, e in covered)
             if not inside and w not in fillers and not (w.startswith("ال") and len(w) <= 3):
                 strangers += 1
-        words = _words(text, o.end, q.start)
+        words = _words(text, lead, q.start)
         return q if len(words) <= 4 and strangers <= 2 else None
     return None
 
