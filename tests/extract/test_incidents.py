@@ -147,3 +147,13 @@ def test_an_abduction_after_a_body_found_is_another_incident_and_a_monthly_toll_
     recs = marsad.extract(text, published="2024-04-09")
     assert [(r.sub_event_type, r.location, r.fatalities) for r in recs] == [
         ("Attack", "Ţafas", 1), ("Abduction/forced disappearance", "Dar‘ā", 0)]
+
+
+def test_a_second_account_introduced_by_fi_al_muqabil_is_the_same_strike():
+    text = ("شنت إسرائيل فجر اليوم غارات جوية على مواقع عسكرية في محيط العاصمة دمشق ومنطقة الكسوة، ما أدى إلى مقتل "
+            "أربعة عسكريين، وفق ما نقلته وكالة سانا عن مصدر عسكري.\n"
+            "وقال المصدر إن وسائط الدفاع الجوي تصدت لصواريخ العدوان في محيط دمشق وأسقطت معظمها.\n"
+            "في المقابل، قال المرصد السوري لحقوق الإنسان إن حصيلة القتلى ارتفعت إلى سبعة.")
+    (rec,) = marsad.extract(text, published="2024-02-13")
+    assert [s["name"] for s in rec.sources] == ["SANA", "Syrian Observatory for Human Rights"]
+    assert "sources_disagree" in rec.hedges

@@ -79,6 +79,11 @@ EXPECTED = {
         ("Abduction/forced disappearance", None, "Military Forces of Syria", "Civilians (Syria)", "Dar'a", "Dar‘ā", 0),
         ("Peaceful protest", None, "Protesters (Syria)", None, "As-Sweida", "As-Suwayda", 0),
     ],
+    "alquds_israeli_strike.txt": [
+        ("Air/drone strike", "2021-06-14", "Military Forces of Israel", "Military Forces of Syria", "Rural Damascus",
+         "Al Kiswah", 4),
+        ("Armed clash", "2021-06-13", "Islamic State (Syria)", "Military Forces of Syria", "Homs", "Tadmur", 8),
+    ],
 }
 
 
