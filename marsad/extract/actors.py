@@ -28,6 +28,7 @@ _SUPPORT = frozenset(fold(w) for w in ("بمساندة", "بدعم", "بمشار
 _BETWEEN = frozenset({"بين"})
 _HANDS = frozenset(fold(w) for w in ("يد", "ايدي", "ايد"))  # "على يد X": X did it
 _ON = fold("على")
+_BY = (fold("من"), fold("قبل"))  # "من قبل X": X did it
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,9 +76,9 @@ _MASDAR = fold("استهداف")
 
 
 def _by_hand_of(text: str, m: Match, floor: int) -> bool:
-    """"قتل شاب على يد عناصر حاجز للنظام": the actor a few words after "على يد" is the one who acted."""
+    """"قتل شاب على يد عناصر حاجز للنظام", "من قبل قوات النظام": the actor a few words after is the one who acted."""
     words = [w[1:] if w.startswith("و") and len(w) > 2 else w for w in text[max(floor, m.start - 40):m.start].split()[-4:]]
-    return any(w == _ON and nxt in _HANDS for w, nxt in zip(words, words[1:]))
+    return any((w == _ON and nxt in _HANDS) or (w, nxt) == _BY for w, nxt in zip(words, words[1:]))
 
 
 def _is_target(text: str, m: Match, floor: int) -> bool:

@@ -19,7 +19,8 @@ from marsad.text.normalize import fold
 
 _CLAUSE_STOP = ".!?;\n"
 _LINKS = frozenset(fold(w) for w in ("", "من", "في", "في صفوف", "التابعين", "التابعين ل", "التابعة", "التابع",
-                                     "من عناصر", "من مقاتلي", "من قوات", "على الأقل من", "على الأقل في صفوف"))
+                                     "من عناصر", "من مقاتلي", "من قوات", "على الأقل من", "على الأقل في صفوف",
+                                     "في تنظيم", "من تنظيم", "في حركة", "في جماعة", "في فصيل", "في ميليشيا"))
 _TOLL_VERBS = frozenset(fold(w) for w in ("إلى", "بلغت", "بلغ", "لتبلغ", "ليبلغ", "لتصل", "ليصل"))
 
 
@@ -170,7 +171,9 @@ def find_casualties(text: str, start: int, end: int, actors: list[Match] | None 
             g_end = q.end if q is not None else o.end
         else:
             group, actor, g_end = _group_for(text, o, q, groups, actors, next_outcome, end, quantities)
-            if group == "unknown" and tail and tail[0] in lex["of_them"]:
+            if o.entry.get("antecedent") and any(c.outcome == o.entry.get("outcome") for c in out):
+                continue  # "اغتال مسلحون شابا ... ما أدى إلى مقتله": the same man, counted once
+            if group == "unknown" and ((tail and tail[0] in lex["of_them"]) or o.entry.get("antecedent")):
                 group, actor = _antecedent(text, o, groups, actors, start, end, quantities)
         if q is None:
             count, adjacent_group = _count_from_group(text, o, groups, lex, before_kind)
@@ -387,7 +390,8 @@ def _named_gap(text: str, start: int, end: int, groups: list[Match], covered: Se
     return all(w.group() in fillers or any(s <= w.start() < e for s, e in spans) for w in words)
 
 
-_BY_HAND = frozenset(fold(w) for w in ("برصاص", "بنيران", "بقصف", "بغارة", "بقذيفة", "بصاروخ", "يد", "ايدي", "ايد", "بهجوم"))
+_BY_HAND = frozenset(fold(w) for w in ("برصاص", "بنيران", "بقصف", "بغارة", "بقذيفة", "بصاروخ", "يد", "ايدي", "ايد", "بهجوم",
+                                       "قبل"))  # "من قبل قوات النظام": by them
 
 
 def _instrumental(text: str, m: Match) -> bool:
@@ -461,7 +465,8 @@ def _group_for(text: str, o: Match, q: Quantity | None, groups: list[Match], act
             return owner.entry.get("group") or group, owner.entry.get("name"), best.end
     actor, reach = None, best.end
     for a in actors:
-        linked = not _instrumental(text, a) and (a.start < best.end or text[best.end:a.start].strip() in _LINKS)
+        linked = not _instrumental(text, a) and (a.start < best.end
+                                                 or text[best.end:a.start].strip(' "«»“”') in _LINKS)
         if linked and best.start <= a.start < window_end and a.entry.get("target_only") is not True:
             actor, reach = a.entry.get("name"), max(best.end, a.end)  # "ضابط في المخابرات الجوية"
             if best.entry.get("rank", 0) <= 2 and a.entry.get("group"):

@@ -240,6 +240,9 @@ def _reconcile(casualties: list[Casualty]) -> list[Casualty]:
     return [c for c in kept if not (c.group == "unknown" and c.qualifier == "unspecified" and c.outcome in named)]
 
 
+_TELLERS = frozenset({"monitor", "agency", "state_media", "media"})  # sources that publish whole reports
+
+
 def _sources(asm: Assembly, d: Draft) -> list[Claim]:
     sent_ids = {m.sentence for m in d.mentions}
     found: list[Claim] = []
@@ -261,6 +264,9 @@ def _sources(asm: Assembly, d: Draft) -> list[Claim]:
     ranked = sorted(said, key=lambda i: (asm.claims[i][1] != para, abs(i - here) + (0 if i < here else 0.5)))
     if ranked:
         return list(asm.claims[ranked[0]][2])
+    lead = next((c for _, _, cs in asm.claims[:3] for c in cs[:1]), None)
+    if lead is not None and lead.type in _TELLERS:
+        return [lead]  # "رصد المرصد السوري ..." opening a round-up tells the rest of it too
     return [asm.head_outlet] if asm.head_outlet is not None else []
 
 

@@ -1,6 +1,8 @@
 """Assembly over whole (invented, realistic) reports: how many incidents, which, when."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import marsad
 
 REPORT_IDLIB = """إدلب 12 أيار 2019 /
@@ -157,3 +159,9 @@ def test_a_second_account_introduced_by_fi_al_muqabil_is_the_same_strike():
     (rec,) = marsad.extract(text, published="2024-02-13")
     assert [s["name"] for s in rec.sources] == ["SANA", "Syrian Observatory for Human Rights"]
     assert "sources_disagree" in rec.hedges
+
+
+def test_a_monitor_that_opens_a_round_up_tells_the_rest_of_it():
+    recs = marsad.extract((Path(__file__).parent / "reports" / "sohr_roundup.txt").read_text("utf-8"),
+                          published="2021-06-14")
+    assert {s["name"] for r in recs for s in r.sources} == {"Syrian Observatory for Human Rights"}

@@ -84,6 +84,14 @@ EXPECTED = {
          "Al Kiswah", 4),
         ("Armed clash", "2021-06-13", "Islamic State (Syria)", "Military Forces of Syria", "Homs", "Tadmur", 8),
     ],
+    "sohr_roundup.txt": [
+        ("Shelling/artillery/missile attack", "2021-06-14", "Military Forces of Syria", "Hayat Tahrir al-Sham", "Aleppo",
+         "-", 3),
+        ("Shelling/artillery/missile attack", None, "Military Forces of Syria", None, "Idleb", "Sarmīn", 0),
+        ("Remote explosive/landmine/IED", None, None, "Civilians (Syria)", "Hama", "Al Lataminah", 0),
+        ("Air/drone strike", None, "Military Forces of the United States", "Hurras al-Din", "Idleb", "Idlib", 1),
+        ("Armed clash", None, None, "Military Forces of Syria", "As-Sweida", "As-Suwayda", 1),
+    ],
 }
 
 
