@@ -315,7 +315,7 @@ def assemble(doc: Doc) -> Assembly:
                         [p for p in places if cs <= p.start < ce],
                         [x for x in clause_dates if x not in said], clause_actors, report_dates=said)
             m.unknown_places = find_unresolved(text, cs, ce, m.places)
-            if _historical(m, base) or cue_matcher("period_tallies").find(text, cs, ce):
+            if _historical(m, base) or (m.casualties and cue_matcher("period_tallies").find(text, cs, ce)):
                 continue  # background, or a toll over a month: no incident of its own
             main = m.main
             if anchor is not None:

@@ -111,7 +111,8 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
                            bool(ent.get("anaphor_only")), bool(ent.get("ambiguous_strike")), bool(ent.get("weak")),
                            definite))
     out = [t for t in out if not any(s <= t.start < e for s, e in covered)]
-    if any(t.event_type == "Protests" for t in out) or lex["crowds"].find(text, start, end):
+    if any(t.match.entry.get("on_protest") for t in out) and (
+            any(t.event_type == "Protests" for t in out) or lex["crowds"].find(text, start, end)):
         return _against_protest(out)
     return out
 
