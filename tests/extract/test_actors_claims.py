@@ -3,20 +3,15 @@ its initiator, target and source — or, when negated, hypothetical, generic or 
 no incident at all."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import marsad
-
-TABLE = Path(__file__).parent / "tables" / "actors.tsv"
+from tests.extract.tables import rows
 
 
 def _rows():
-    for line in TABLE.read_text("utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            sentence, a1, a2, src = line.split("\t")
-            yield pytest.param(sentence, a1, a2, src.strip(), id=sentence[:40])
+    for sentence, a1, a2, src in rows("actors"):
+        yield pytest.param(sentence, a1, a2, src.strip(), id=sentence[:40])
 
 
 def test_table_is_large_enough():

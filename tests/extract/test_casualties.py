@@ -1,22 +1,16 @@
 """Table-driven casualty mentions: one sentence, one expected list of casualties."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from marsad.extract.casualties import find_casualties
 from marsad.knowledge.lexicon import matcher
 from marsad.text.normalize import fold, normalize
-
-TABLE = Path(__file__).parent / "tables" / "casualties.tsv"
+from tests.extract.tables import rows
 
 
 def _rows():
-    for line in TABLE.read_text("utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        sentence, expected = line.split("\t")
+    for sentence, expected in rows("casualties"):
         want = [] if expected.strip() == "-" else [tuple(item.split()) for item in expected.split(" | ")]
         yield pytest.param(sentence, [(o, g, int(n), q) for o, g, n, q in want], id=sentence[:40])
 

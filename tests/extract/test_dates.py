@@ -3,23 +3,18 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from pathlib import Path
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from marsad.extract.dates import _digit_starts, find_dateline, find_dates
 from marsad.text.normalize import normalize
-
-TABLE = Path(__file__).parent / "tables" / "dates.tsv"
+from tests.extract.tables import rows
 
 
 def _rows():
-    for line in TABLE.read_text("utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            base, text, expected = line.split("\t")
-            yield pytest.param(date.fromisoformat(base), text, expected.strip(), id=text[:40])
+    for base, text, expected in rows("dates"):
+        yield pytest.param(date.fromisoformat(base), text, expected.strip(), id=text[:40])
 
 
 def _resolve(base: date, raw: str) -> str:

@@ -1,20 +1,14 @@
 """Table-driven event types: one sentence, the ACLED type and sub-type of its first incident."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import marsad
-
-TABLE = Path(__file__).parent / "tables" / "events.tsv"
+from tests.extract.tables import rows
 
 
 def _rows():
-    for line in TABLE.read_text("utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        sentence, expected = line.split("\t")
+    for sentence, expected in rows("events"):
         yield pytest.param(sentence, expected.strip(), id=sentence[:40])
 
 

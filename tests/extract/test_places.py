@@ -1,21 +1,16 @@
 """Table-driven place phrases: each resolves to the admin1, place and ACLED precision an analyst would code."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from marsad.extract.places import best_place, find_places
 from marsad.text.normalize import normalize
-
-TABLE = Path(__file__).parent / "tables" / "places.tsv"
+from tests.extract.tables import rows
 
 
 def _rows():
-    for line in TABLE.read_text("utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            phrase, admin1, location, precision = line.split("\t")
-            yield pytest.param(phrase, admin1, location, int(precision), id=phrase[:40])
+    for phrase, admin1, location, precision in rows("places"):
+        yield pytest.param(phrase, admin1, location, int(precision), id=phrase[:40])
 
 
 def test_table_is_large_enough():

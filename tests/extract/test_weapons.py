@@ -1,20 +1,14 @@
 """Table-driven weapons: one sentence, the weapons its first incident names."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import marsad
-
-TABLE = Path(__file__).parent / "tables" / "weapons.tsv"
+from tests.extract.tables import rows
 
 
 def _rows():
-    for line in TABLE.read_text("utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        sentence, expected = line.split("\t")
+    for sentence, expected in rows("weapons"):
         want = [] if expected.strip() == "-" else expected.split(" | ")
         yield pytest.param(sentence, want, id=sentence[:40])
 
