@@ -77,7 +77,8 @@ _MASDAR = fold("استهداف")
 
 def _by_hand_of(text: str, m: Match, floor: int) -> bool:
     """"قتل شاب على يد عناصر حاجز للنظام", "من قبل قوات النظام": the actor a few words after is the one who acted."""
-    words = [w[1:] if w.startswith("و") and len(w) > 2 else w for w in text[max(floor, m.start - 40):m.start].split()[-4:]]
+    before = text[max(floor, m.start - 40):m.start].split()[-4:]
+    words = [w[1:] if w.startswith("و") and len(w) > 2 else w for w in before]
     return any((w == _ON and nxt in _HANDS) or (w, nxt) == _BY for w, nxt in zip(words, words[1:]))
 
 

@@ -390,8 +390,8 @@ def _named_gap(text: str, start: int, end: int, groups: list[Match], covered: Se
     return all(w.group() in fillers or any(s <= w.start() < e for s, e in spans) for w in words)
 
 
-_BY_HAND = frozenset(fold(w) for w in ("برصاص", "بنيران", "بقصف", "بغارة", "بقذيفة", "بصاروخ", "يد", "ايدي", "ايد", "بهجوم",
-                                       "قبل"))  # "من قبل قوات النظام": by them
+_BY_HAND = frozenset(fold(w) for w in ("برصاص", "بنيران", "بقصف", "بغارة", "بقذيفة", "بصاروخ", "بهجوم",
+                                       "يد", "ايدي", "ايد", "قبل"))  # "على يد", "من قبل قوات النظام": by them
 
 
 def _instrumental(text: str, m: Match) -> bool:

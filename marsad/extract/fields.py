@@ -43,7 +43,7 @@ def _location(d: Draft) -> PlaceMention | None:
 def _nearby_incident_place(asm: Assembly, d: Draft) -> PlaceMention | None:
     """"فرضت طوقا أمنيا في المنطقة واعتقلت ...": no place of its own, told right after an incident that has one."""
     if asm.last_place is None or d.anchor is not None:
-        return None  # "في بساتين بلدة اليادودة": a place of its own, if one the gazetteer does not know
+        return None
     sentence, place = asm.last_place
     if not 0 <= d.founding.sentence - sentence <= 2:
         return None

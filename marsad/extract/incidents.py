@@ -164,12 +164,15 @@ def _conflicts(focus: Draft, m: Mention, text: str) -> bool:
         first = focus.founding.main
         if (first is not None and first.event_type == main.event_type
                 and first.event_type in ("Explosions/Remote violence", "Violence against civilians")
-                and first.sub_event_type != main.sub_event_type and not (first.ambiguous_strike or main.ambiguous_strike)
-                and not main.weak):  # "صواريخ العدوان" after an air raid: a weapon named, not another kind of attack
-            return True  # a landmine and an air strike, a body found and an abduction: two incidents
+                and first.sub_event_type != main.sub_event_type
+                and not (first.ambiguous_strike or main.ambiguous_strike or main.weak)):
+            # a landmine and an air strike, a body found and an abduction: two incidents; "صواريخ العدوان"
+            # after an air raid (a weak weapon noun) only names what was fired
+            return True
         here, there = _points(m.places), [p for x in focus.mentions for p in _points(x.places)]
-        if here and there and not any(km_between(a.lat, a.lon, b.lat, b.lon) < (15 if a.precision == b.precision == 1 else 25)
-                                      for a in here for b in there):
+        if here and there and not any(
+                km_between(a.lat, a.lon, b.lat, b.lon) < (15 if a.precision == b.precision == 1 else 25)
+                for a in here for b in there):
             return True  # "محيط دمشق" is an area: 17 km from Al Kiswah is still around Damascus
         told = {name for x in focus.mentions for _, _, name in x.unknown_places} | {p.name_ar for p in there}
         new = {name for _, _, name in m.unknown_places} - told

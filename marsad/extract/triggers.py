@@ -119,7 +119,8 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
 
 def _against_protest(triggers: list[Trigger]) -> list[Trigger]:
     """"تظاهر المئات وفرقتهم قوات الأمن بالرصاص الحي", "أطلقت النار على المتظاهرين": shooting in the clause of
-    a protest or at its crowd is force used on the protest (a trigger's `on_protest` names the sub-event), not an attack of its own."""
+    a protest or at its crowd is force used on the protest (a trigger's `on_protest` names the sub-event),
+    not an attack of its own."""
     out = []
     for t in triggers:
         sub = t.match.entry.get("on_protest")
