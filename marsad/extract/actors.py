@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.knowledge.lexicon import Match, PhraseMatcher, matcher
+from marsad.knowledge.lexicon import Match, PhraseMatcher, load_yaml, matcher
 from marsad.text.normalize import fold
 from marsad.text.tokens import stems
 
@@ -26,9 +26,6 @@ _LEFT_BY = frozenset(fold(w) for w in ("مخلفات", "من مخلفات"))
 _SUPPORT = frozenset(fold(w) for w in ("بمساندة", "بدعم", "بمشاركة", "باسناد", "بإسناد", "بغطاء", "بمؤازرة", "وبمساندة",
                                        "وبدعم", "وبمشاركة"))
 _BETWEEN = frozenset({"بين"})
-_HANDS = frozenset(fold(w) for w in ("يد", "ايدي", "ايد"))  # "على يد X": X did it
-_ON = fold("على")
-_BY = (fold("من"), fold("قبل"))  # "من قبل X": X did it
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,11 +72,16 @@ def _cue_word(word: str) -> bool:
 _MASDAR = fold("استهداف")
 
 
+@lru_cache(maxsize=1)
+def _agent_markers() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(fold(p).split()) for p in load_yaml("actors")["agent_markers"])
+
+
 def _by_hand_of(text: str, m: Match, floor: int) -> bool:
     """"قتل شاب على يد عناصر حاجز للنظام", "من قبل قوات النظام": the actor a few words after is the one who acted."""
     before = text[max(floor, m.start - 40):m.start].split()[-4:]
     words = [w[1:] if w.startswith("و") and len(w) > 2 else w for w in before]
-    return any((w == _ON and nxt in _HANDS) or (w, nxt) == _BY for w, nxt in zip(words, words[1:]))
+    return any(pair in _agent_markers() for pair in zip(words, words[1:]))
 
 
 def _is_target(text: str, m: Match, floor: int) -> bool:
@@ -102,8 +104,6 @@ def _after_between(text: str, m: Match, floor: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _say_verbs() -> frozenset[str]:
-    from marsad.knowledge.lexicon import load_yaml
-
     return frozenset(fold(w) for w in load_yaml("sources")["say_verbs"])
 
 

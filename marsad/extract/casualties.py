@@ -79,6 +79,8 @@ def _lex() -> dict:
         "breakdown": PhraseMatcher(entries_of(data, "breakdown")),
         "others": frozenset(fold(w) for w in data["others"]),
         "former": frozenset(fold(w) for w in data["former"]),
+        # "برصاص قوات النظام", "على يد مسلحين": the word before names the killer ("يد" of "على يد")
+        "by_hand": _BY_HAND | {fold(p).split()[-1] for p in load_yaml("actors")["agent_markers"]},
         "others_widen": dict(data["others_widen"]),
         "others_feminine": frozenset(fold(w) for w in data["others_feminine"]),
         "of_them": frozenset(fold(w) for w in data["of_them"]),
@@ -390,8 +392,7 @@ def _named_gap(text: str, start: int, end: int, groups: list[Match], covered: Se
     return all(w.group() in fillers or any(s <= w.start() < e for s, e in spans) for w in words)
 
 
-_BY_HAND = frozenset(fold(w) for w in ("برصاص", "بنيران", "بقصف", "بغارة", "بقذيفة", "بصاروخ", "بهجوم",
-                                       "يد", "ايدي", "ايد", "قبل"))  # "على يد", "من قبل قوات النظام": by them
+_BY_HAND = frozenset(fold(w) for w in ("برصاص", "بنيران", "بقصف", "بغارة", "بقذيفة", "بصاروخ", "بهجوم"))
 
 
 def _instrumental(text: str, m: Match) -> bool:
@@ -399,7 +400,7 @@ def _instrumental(text: str, m: Match) -> bool:
     chain = text[m.start:m.core_start]
     chain = chain[:-2] if chain.endswith("ال") else chain
     before = text[max(0, m.start - 12):m.start].split()
-    return "ب" in chain or "ل" in chain or (bool(before) and before[-1] in _BY_HAND)
+    return "ب" in chain or "ل" in chain or (bool(before) and before[-1] in _lex()["by_hand"])
 
 
 def _counts_used_figure(text: str, o: Match, quantities: Sequence[Quantity], used_q: set[int]) -> bool:

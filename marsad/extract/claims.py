@@ -149,13 +149,13 @@ def _resolve(kind: str, history: list[Claim]) -> Claim | None:
     return None
 
 
-_OUTLET_TYPES = frozenset({"state_media", "agency", "media", "monitor"})
+OUTLET_TYPES = frozenset({"state_media", "agency", "media", "monitor"})  # sources that publish whole reports
 
 
 def outlet_in(text: str, start: int, end: int) -> Claim | None:
     """The outlet a report's head names ("دمشق (رويترز) -", "اللاذقية-سانا"), when the lexicon knows it:
     the source of whatever the report tells without naming one."""
     for m in _lex()["sources"].find(text, start, end):
-        if m.entry.get("type") in _OUTLET_TYPES:
+        if m.entry.get("type") in OUTLET_TYPES:
             return Claim(m.entry.get("name"), m.entry.get("type"), start=m.start, end=m.end)
     return None

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from marsad.extract.actors import is_claimant, left_by, supporting
 from marsad.extract.casualties import Casualty, rising_toll
-from marsad.extract.claims import Claim
+from marsad.extract.claims import OUTLET_TYPES, Claim
 from marsad.extract.incidents import Assembly, Draft
 from marsad.extract.notes import note_for
 from marsad.extract.places import PlaceMention, best_place
@@ -240,9 +240,6 @@ def _reconcile(casualties: list[Casualty]) -> list[Casualty]:
     return [c for c in kept if not (c.group == "unknown" and c.qualifier == "unspecified" and c.outcome in named)]
 
 
-_TELLERS = frozenset({"monitor", "agency", "state_media", "media"})  # sources that publish whole reports
-
-
 def _sources(asm: Assembly, d: Draft) -> list[Claim]:
     sent_ids = {m.sentence for m in d.mentions}
     found: list[Claim] = []
@@ -265,7 +262,7 @@ def _sources(asm: Assembly, d: Draft) -> list[Claim]:
     if ranked:
         return list(asm.claims[ranked[0]][2])
     lead = next((c for _, _, cs in asm.claims[:3] for c in cs[:1]), None)
-    if lead is not None and lead.type in _TELLERS:
+    if lead is not None and lead.type in OUTLET_TYPES:
         return [lead]  # "رصد المرصد السوري ..." opening a round-up tells the rest of it too
     return [asm.head_outlet] if asm.head_outlet is not None else []
 
