@@ -62,8 +62,8 @@ def _possessed(data: dict) -> list[Entry]:
                 continue
             else:
                 stem = w
-            mine = [e for e in endings if not (e == "ه" and stem == w)]  # "مسلح"+"ه" folds as "مسلحة", armed:
-            forms += [f for f in (stem + ending for ending in mine) if f not in listed]  # the lexicon lists "سائقه"
+            mine = [e for e in endings if not (e == "ه" and stem == w)]  # see above; "سائقه" is listed instead
+            forms += [f for f in (stem + ending for ending in mine) if f not in listed]
         if forms:
             out.append(Entry(tuple(forms), {"group": g["group"], "rank": g.get("rank", 0)}))
     return out
@@ -143,6 +143,8 @@ def find_casualties(text: str, start: int, end: int, actors: list[Match] | None 
     for idx, o in enumerate(outcomes):
         if o.entry.get("outcome") == "none" or governed_by(text, "negation", o.start, start):
             continue
+        if o.entry.get("antecedent") and any(c.outcome == o.entry.get("outcome") for c in out):
+            continue  # "اغتال مسلحون شابا ... ما أدى إلى مقتله": the same man, counted once
         next_outcome = outcome_starts[idx + 1] if idx + 1 < len(outcomes) else end
         plural = bool(o.entry.get("plural"))
         before_kind = bool(o.entry.get("before"))
@@ -173,8 +175,6 @@ def find_casualties(text: str, start: int, end: int, actors: list[Match] | None 
             g_end = q.end if q is not None else o.end
         else:
             group, actor, g_end = _group_for(text, o, q, groups, actors, next_outcome, end, quantities)
-            if o.entry.get("antecedent") and any(c.outcome == o.entry.get("outcome") for c in out):
-                continue  # "اغتال مسلحون شابا ... ما أدى إلى مقتله": the same man, counted once
             if group == "unknown" and ((tail and tail[0] in lex["of_them"]) or o.entry.get("antecedent")):
                 group, actor = _antecedent(text, o, groups, actors, start, end, quantities)
         if q is None:

@@ -252,7 +252,7 @@ def _sources(asm: Assembly, d: Draft) -> list[Claim]:
                 same.via += [v for v in c.via if v not in same.via]
     if found:
         return found
-    if d.anchored_on is not None and d.anchored_on in asm.drafts:
+    if d.anchored_on is not None:
         return _sources(asm, d.anchored_on)  # "بعد 48 ساعة على قصف ...": told by whoever tells the later one
     here = d.founding.sentence
     para = d.founding.paragraph
